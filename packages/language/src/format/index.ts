@@ -1,0 +1,2 @@
+// Barrel for format/: filled in as the phase lands.
+export {};

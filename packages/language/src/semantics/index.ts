@@ -1,0 +1,2 @@
+// Barrel for semantics/: filled in as the phase lands.
+export {};

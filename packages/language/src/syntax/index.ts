@@ -1,0 +1,2 @@
+// Barrel for syntax/: filled in as the phase lands.
+export {};
