@@ -10,6 +10,8 @@ export default defineConfig({
     alias: {
       "@carve/values": src("values"),
       "@carve/language": src("language"),
+      "@carve/runtime": src("runtime"),
+      "@carve/compiler": src("compiler"),
     },
   },
   test: {

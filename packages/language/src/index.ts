@@ -8,3 +8,5 @@ export * from "./host.js";
 export * from "./syntax/index.js";
 export * from "./semantics/index.js";
 export * from "./format/index.js";
+export * from "./diagnostics/render.js";
+export { entry } from "./diagnostics/catalogue-entry.js";

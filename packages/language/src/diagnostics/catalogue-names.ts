@@ -20,4 +20,6 @@ export const NameCodes = {
   DuplicateField: entry(35, "error", "duplicate field"),
   DuplicateTest: entry(36, "warning", "duplicate test name"),
   ImportInvalid: entry(37, "error", "invalid import path"),
+  FieldPrefixConflict: entry(38, "error", "a field is also the prefix of a dotted field"),
+  InternalError: entry(39, "error", "internal error in the checker"),
 } as const;

@@ -20,4 +20,5 @@ export const TypeCodes = {
   NotAnInteger: entry(55, "error", "expected a whole number"),
   TestWithoutExpect: entry(56, "warning", "test has no expectation"),
   DuplicateMember: entry(57, "error", "rep listed twice in a team"),
+  MissingGiven: entry(58, "warning", "a test leaves out a required field"),
 } as const;

@@ -1,2 +1,9 @@
-// Barrel for semantics/: filled in as the phase lands.
-export {};
+// Barrel for semantics/: program loading, binding, type checking and literal normalisation.
+export { loadProgram, checkProgram, hasErrors } from "./program.js";
+export { loadFiles, type LoadedFiles } from "./load.js";
+export { givenRecord } from "./given.js";
+export type {
+  AssigneeSymbol, CarveSymbol, FieldInfo, FieldSymbol, LiteralValue, NormalizedLiteral, OverrideSymbol, Program,
+  QueueSymbol, RecordSchema, RecordSymbol, Reference, RepSymbol, ResolvedTarget, SegmentSymbol, SetInfo, SetSymbol,
+  SetUse, SetUseMode, SymbolKind, TeamSymbol, TerritorySymbol, Symbol,
+} from "./types.js";

@@ -1,2 +1,6 @@
-// Barrel for syntax/: filled in as the phase lands.
-export {};
+// Barrel for syntax/: lexer, parser, CST → AST.
+export { parse, type ParseResult } from "./parse.js";
+export { tokenize, type CarveToken, type TokenKind } from "./tokenize.js";
+export { KEYWORDS, CONTEXTUAL_KEYWORDS, TYPE_NAMES } from "./tokens.js";
+export { decodeString, parseNumber } from "./literals.js";
+export { serializedGrammar, grammarDiagramsHtml } from "./diagrams.js";

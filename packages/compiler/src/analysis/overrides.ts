@@ -1,0 +1,67 @@
+// Shadowed overrides: every record an override matches is matched by earlier active overrides
+// whose targets are certainly available (so they always apply). An earlier override that may
+// not apply — its rep may be away, its team may be empty, its target is a rep field — never
+// shadows: the check is conservative and reports only what is provable.
+import { intersect, type CBox } from "./boxes.js";
+import type { Availability } from "./availability.js";
+import type { Model } from "./model.js";
+import { activeIn, Runs, spansOf } from "./periods.js";
+import { guarded, type Report } from "./report.js";
+import { findUncovered } from "./subtract.js";
+import type { Finding } from "./types.js";
+import { witnessOf } from "./witness.js";
+
+type ShadowedOverride = Extract<Finding, { kind: "shadowed-override" }>;
+
+export function checkOverrides(model: Model, availability: Availability, report: Report): void {
+  const { space, budget, plan } = model;
+  const overrides = plan.overrides;
+  const spans = spansOf(overrides.flatMap((o) => [o.window, ...availability.windows(o.target)]));
+  const runs = new Runs<ShadowedOverride>();
+  overrides.forEach((o, i) => {
+    const mine = model.overrides[i].boxes;
+    if (mine.length === 0 || i === 0) return;
+    guarded(report, { check: "shadowed-override", override: i }, () => {
+      spans.forEach((span, p) => {
+        if (!activeIn(o.window, span)) return;
+        const by: number[] = [];
+        for (let j = 0; j < i; j++) {
+          const e = overrides[j];
+          if (activeIn(e.window, span) && availability.available(e.target, span, "certain")) by.push(j);
+        }
+        const covers = by.flatMap((j) => model.overrides[j].boxes);
+        budget.spend(covers.length);
+        if (mine.some((box) => findUncovered(space, box, covers, budget) !== null)) return;
+        runs.add(String(i), p, describe(i, mine, by), (kept, later) => ({ ...kept, by: [...new Set([...kept.by, ...later.by])].sort((x, y) => x - y) }));
+      });
+    });
+  });
+  report.findings.push(...runs.finish(spans));
+
+  function describe(override: number, mine: CBox[], candidates: number[]): ShadowedOverride {
+    const by: number[] = [];
+    let witness: CBox | undefined;
+    let takenBy: number | undefined;
+    for (const j of candidates) {
+      const hit = firstShared(mine, model.overrides[j].boxes);
+      if (hit === null) continue;
+      by.push(j);
+      if (witness === undefined) {
+        witness = hit;
+        takenBy = j;
+      }
+    }
+    return { kind: "shadowed-override", override, by, witness: witnessOf(space, witness ?? mine[0]), takenBy };
+  }
+
+  function firstShared(a: CBox[], b: CBox[]): CBox | null {
+    for (const x of a) {
+      for (const y of b) {
+        const z = intersect(x, y);
+        const hit = z === null ? null : findUncovered(space, z, [], budget);
+        if (hit !== null) return hit;
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,82 @@
+// Witness records: one valid, normalised record inside a box, that a user can paste into a test.
+// Every field the box leaves free gets a plausible default (the first enum value, US, US-CA, 0,
+// 2027-01-01, "x", 10001, example.com); optional fields appear only when the box requires a
+// value. Same box → same witness.
+import type { FieldSchema } from "@carve/runtime";
+import { normalizeValue } from "@carve/values";
+import { has } from "./bits.js";
+import { allowedCountries, setOf, type CBox } from "./boxes.js";
+import type { Dim, Space } from "./domains.js";
+import type { Witness } from "./types.js";
+
+/** The chosen class of every field (missing classes included). */
+export function pointOf(space: Space, box: CBox): number[] {
+  const classes = space.dims.map(() => -1);
+  let countryClass = -1;
+  const country = space.country;
+  if (country !== undefined) {
+    const allowed = allowedCountries(space, box)!;
+    countryClass = country.order.find((c) => has(allowed, c))!;
+    classes[country.index] = countryClass;
+  }
+  for (const dim of space.dims) {
+    if (dim === country) continue;
+    const set = setOf(space, box, dim.index);
+    const coupled = dim.countryOf !== undefined && countryClass >= 0 && countryClass !== country!.missing;
+    classes[dim.index] = dim.order.find((c) => has(set, c) && (!coupled || c === dim.missing || dim.countryOf![c] === countryClass))!;
+  }
+  return classes;
+}
+
+export function witnessOf(space: Space, box: CBox): Witness {
+  const classes = pointOf(space, box);
+  // Regions and postal codes are read against the record's country: choose it first.
+  const countryDim = space.countryField;
+  const country = countryDim === undefined ? undefined : (valueOf(countryDim, classes[countryDim.index], undefined) as string | undefined);
+  const record: Witness = {};
+  for (const dim of space.dims) {
+    const v = dim === countryDim ? country : valueOf(dim, classes[dim.index], country);
+    if (v !== undefined) record[dim.field.name] = v;
+  }
+  return record;
+}
+
+function valueOf(dim: Dim, c: number, country: string | undefined): unknown {
+  if (c === dim.missing) return undefined;
+  const p = dim.partition;
+  let tried = 0;
+  for (const cand of p.candidates?.(c, country) ?? textCandidates(dim.field, p.value(c), country)) {
+    if (++tried > 60) break;
+    if (p.classOf(cand) === c && normalisesTo(dim.field, cand, country)) return cand;
+  }
+  return p.value(c);
+}
+
+/** For string-tested text fields: the default, then the class representative dressed up. */
+function* textCandidates(field: FieldSchema, rep: unknown, country: string | undefined): Generator<unknown> {
+  const s = String(rep);
+  if (field.type === "postal") {
+    yield postalDefault(country);
+    if (/^\d+$/.test(s) && s.length < 5) {
+      yield s.padEnd(5, "0");
+      yield s.padEnd(5, "1");
+    }
+  } else if (field.type === "domain") {
+    yield "example.com";
+    yield `${s}.com`;
+    yield `example${s}`;
+    yield `x${s}`;
+    yield `x${s}.com`;
+  } else yield "x";
+  yield s;
+}
+
+function postalDefault(country: string | undefined): string {
+  return country === "CA" ? "K1A 0B1" : country === "GB" ? "SW1A 1AA" : "10001";
+}
+
+function normalisesTo(field: FieldSchema, value: unknown, country: string | undefined): boolean {
+  if (field.type === "rep") return true; // rep ids resolve against the roster, not a normaliser
+  const r = normalizeValue(field.type, value, { country, enumValues: field.enumValues });
+  return r.ok && r.value === value;
+}

@@ -1,0 +1,50 @@
+// parse(): text → AST + diagnostics. Never throws: a file that cannot be parsed at all still
+// yields a SourceFile (possibly empty) and diagnostics that say why.
+import type { IToken } from "chevrotain";
+import type { Item, SourceFile } from "../ast/nodes.js";
+import { Codes, makeDiagnostic } from "../diagnostics/catalogue.js";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { buildDeclaration } from "./build-decls.js";
+import { type BuildContext, subs } from "./cst.js";
+import { syntaxDiagnostics } from "./errors.js";
+import { lex } from "./lexer.js";
+import { setMessageTokens } from "./messages.js";
+import { carveParser } from "./parser.js";
+
+export interface ParseResult {
+  file: SourceFile;
+  diagnostics: Diagnostic[];
+}
+
+export function parse(uri: string, text: string): ParseResult {
+  const file: SourceFile = { kind: "File", uri, text, items: [], comments: [], range: { start: 0, end: text.length } };
+  const diagnostics: Diagnostic[] = [];
+  try {
+    const lexed = lex(uri, text);
+    file.comments = lexed.comments;
+    diagnostics.push(...lexed.diagnostics);
+    const parser = carveParser();
+    setMessageTokens(lexed.tokens);
+    let cst;
+    try {
+      cst = parser.parseTokens(lexed.tokens);
+    } finally {
+      setMessageTokens([]);
+    }
+    diagnostics.push(...syntaxDiagnostics(uri, text, lexed.tokens, parser.errors));
+    const ctx: BuildContext = { uri, text, tokens: lexed.tokens as IToken[], diagnostics };
+    for (const d of subs(cst, "declaration")) {
+      const item: Item | undefined = buildDeclaration(ctx, d);
+      if (item) file.items.push(item);
+    }
+  } catch (err) {
+    // A bug in the front end must not take the editor or the CLI down with it.
+    diagnostics.push(
+      makeDiagnostic(Codes.UnexpectedToken, uri, { start: 0, end: 0 },
+        `internal error while parsing: ${err instanceof Error ? err.message : String(err)}`,
+        { help: "please report this with the file that caused it" }),
+    );
+  }
+  diagnostics.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
+  return { file, diagnostics };
+}

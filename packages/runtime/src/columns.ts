@@ -1,0 +1,270 @@
+// Column indexes: for one field and one kind of test (at most one atom per row), the rows that
+// accept a record's value, answered with a lookup instead of testing rows one by one. A row
+// without an atom in the column accepts every value. `missing` is the rows accepting no value.
+import type { CAtom } from "./atoms.js";
+import { type Bits, clearBit, fullBits, orInto, orXor, setBit } from "./bitset.js";
+import type { NormRecord } from "./normalize-record.js";
+
+export interface Column {
+  /** rows accepting the record's (present) value; may be a shared array: read it, never write it */
+  mask(rec: NormRecord): Bits;
+  /** rows accepting a missing value */
+  readonly missing: Bits;
+}
+
+/** The atoms of one column, by row. */
+export interface ColumnAtoms {
+  rows: number;
+  words: number;
+  atoms: Map<number, CAtom>;
+}
+
+function withoutAtom(c: ColumnAtoms): Bits {
+  const b = fullBits(c.rows, c.words);
+  for (const r of c.atoms.keys()) clearBit(b, r);
+  return b;
+}
+
+/** Above this many words of precomputed masks, an equality column stores row lists instead. */
+const DENSE_LIMIT = 1 << 16;
+
+/** `in` / `notIn`, and `set` / `unset` (an equality column that lists no values). */
+export class EqColumn implements Column {
+  readonly missing: Bits;
+  private readonly other: Bits;
+  private readonly dense = new Map<unknown, Bits>();
+  private readonly sparse = new Map<unknown, { add: number[]; remove: number[] }>();
+  private readonly scratch: Bits;
+  private readonly slot: number;
+
+  constructor(c: ColumnAtoms) {
+    const none = withoutAtom(c);
+    this.slot = firstSlot(c);
+    this.missing = none.slice();
+    this.other = none.slice();
+    const lists = new Map<unknown, { add: number[]; remove: number[] }>();
+    const list = (v: unknown) => {
+      let l = lists.get(v);
+      if (!l) lists.set(v, (l = { add: [], remove: [] }));
+      return l;
+    };
+    for (const [r, a] of c.atoms) {
+      if (a.kind === "eq") {
+        if (a.negated) setBit(this.other, r);
+        for (const v of a.set) (a.negated ? list(v).remove : list(v).add).push(r);
+      } else if (a.kind === "set") setBit(this.other, r);
+      else setBit(this.missing, r); // unset: accepts only a missing value
+    }
+    this.scratch = new Uint32Array(c.words);
+    const dense = lists.size * c.words <= DENSE_LIMIT;
+    for (const [v, l] of lists) {
+      if (!dense) {
+        this.sparse.set(v, l);
+        continue;
+      }
+      const m = this.other.slice();
+      for (const r of l.add) setBit(m, r);
+      for (const r of l.remove) clearBit(m, r);
+      this.dense.set(v, m);
+    }
+  }
+
+  mask(rec: NormRecord): Bits {
+    const v = rec.cmp[this.slot];
+    const d = this.dense.get(v);
+    if (d !== undefined) return d;
+    const l = this.sparse.size === 0 ? undefined : this.sparse.get(v);
+    if (l === undefined) return this.other;
+    const m = this.scratch;
+    m.set(this.other);
+    for (const r of l.add) setBit(m, r);
+    for (const r of l.remove) clearBit(m, r);
+    return m;
+  }
+}
+
+/** The smallest string greater than every string starting with `p`; undefined: there is none. */
+export function prefixEnd(p: string): string | undefined {
+  let s = p;
+  while (s.length > 0 && s.charCodeAt(s.length - 1) === 0xffff) s = s.slice(0, -1);
+  if (s.length === 0) return undefined;
+  return s.slice(0, -1) + String.fromCharCode(s.charCodeAt(s.length - 1) + 1);
+}
+
+interface Interval {
+  lo?: number | string;
+  loInc: boolean;
+  hi?: number | string;
+  hiInc: boolean;
+  never: boolean;
+}
+
+/** A range atom as a plain interval on the key (string bounds rewritten: see atoms.ts inTextRange). */
+function interval(a: Extract<CAtom, { kind: "range" }>): Interval {
+  if (!a.text) return { lo: a.min, loInc: a.minInc, hi: a.max, hiInc: a.maxInc, never: false };
+  const out: Interval = { loInc: true, hiInc: false, never: false };
+  if (a.min !== undefined) {
+    const min = a.min as string;
+    if (a.minInc) out.lo = min;
+    else {
+      out.lo = prefixEnd(min); // cut > min ⟺ key ≥ the end of min's prefix block
+      if (out.lo === undefined) out.never = true;
+    }
+  }
+  if (a.max !== undefined) {
+    const max = a.max as string;
+    out.hi = a.maxInc ? prefixEnd(max) : max; // cut ≤ max ⟺ key < the end of max's prefix block
+  }
+  return out;
+}
+
+/** Ranges: the bounds cut the line into elementary intervals, each with its precomputed rows. */
+export class RangeColumn implements Column {
+  readonly missing: Bits;
+  private readonly slot: number;
+  private readonly text: boolean;
+  private readonly points: (number | string)[];
+  /** class 2i: strictly between points i-1 and i; class 2i+1: exactly point i */
+  private readonly classes: Bits[];
+
+  constructor(c: ColumnAtoms) {
+    const none = withoutAtom(c);
+    this.missing = none;
+    this.slot = firstSlot(c);
+    const first = c.atoms.values().next().value as Extract<CAtom, { kind: "range" }>;
+    this.text = first.text;
+    const rows = [...c.atoms].map(([r, a]) => ({ r, iv: interval(a as Extract<CAtom, { kind: "range" }>) }));
+    const set = new Set<number | string>();
+    for (const { iv } of rows) {
+      if (iv.lo !== undefined) set.add(iv.lo);
+      if (iv.hi !== undefined) set.add(iv.hi);
+    }
+    this.points = [...set].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+    const n = this.points.length;
+    this.classes = [];
+    for (let k = 0; k <= 2 * n; k++) {
+      const m = none.slice();
+      for (const { r, iv } of rows) if (!iv.never && this.covers(iv, k)) setBit(m, r);
+      this.classes.push(m);
+    }
+  }
+
+  private covers(iv: Interval, k: number): boolean {
+    const p = this.points;
+    if (k % 2 === 1) {
+      const v = p[(k - 1) / 2];
+      if (iv.lo !== undefined && !(iv.loInc ? v >= iv.lo : v > iv.lo)) return false;
+      if (iv.hi !== undefined && !(iv.hiInc ? v <= iv.hi : v < iv.hi)) return false;
+      return true;
+    }
+    const i = k / 2; // the open interval (p[i-1], p[i]); bounds are points, so it is all in or all out
+    if (iv.lo !== undefined && (i === 0 || iv.lo > p[i - 1])) return false;
+    if (iv.hi !== undefined && (i === p.length || iv.hi < p[i])) return false;
+    return true;
+  }
+
+  mask(rec: NormRecord): Bits {
+    const v = this.text ? rec.txt[this.slot] : (rec.cmp[this.slot] as number | string | undefined);
+    if (v === undefined) return this.missing;
+    const p = this.points;
+    let lo = 0;
+    let hi = p.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (p[mid] < v) lo = mid + 1;
+      else hi = mid;
+    }
+    return this.classes[lo < p.length && p[lo] === v ? 2 * lo + 1 : 2 * lo];
+  }
+}
+
+/** starts with / ends with: each distinct affix maps to the rows it satisfies, ancestors included. */
+export class AffixColumn implements Column {
+  readonly missing: Bits;
+  private readonly slot: number;
+  private readonly suffix: boolean;
+  private readonly accept = new Map<string, Bits>();
+  private readonly none: Bits;
+  /** distinct affix lengths, longest first: the longest affix found carries its shorter ones */
+  private readonly lengths: number[];
+
+  constructor(c: ColumnAtoms) {
+    const noAtom = withoutAtom(c);
+    this.missing = noAtom;
+    this.slot = firstSlot(c);
+    this.suffix = (c.atoms.values().next().value as CAtom).kind === "suffix";
+    const neg = new Uint32Array(c.words);
+    const hits = new Map<string, Bits>();
+    for (const [r, a] of c.atoms) {
+      if (a.kind !== "prefix" && a.kind !== "suffix") continue;
+      if (a.negated) setBit(neg, r);
+      for (const v of a.values) {
+        let h = hits.get(v);
+        if (!h) hits.set(v, (h = new Uint32Array(c.words)));
+        setBit(h, r);
+      }
+    }
+    this.none = orXor(noAtom, new Uint32Array(c.words), neg);
+    for (const v of hits.keys()) {
+      const cum = new Uint32Array(c.words);
+      for (const [w, h] of hits) if (this.suffix ? v.endsWith(w) : v.startsWith(w)) orInto(cum, h);
+      this.accept.set(v, orXor(noAtom, cum, neg));
+    }
+    this.lengths = [...new Set([...hits.keys()].map((v) => v.length))].sort((x, y) => y - x);
+  }
+
+  mask(rec: NormRecord): Bits {
+    const t = rec.txt[this.slot];
+    if (t === undefined) return this.missing;
+    for (const L of this.lengths) {
+      if (L > t.length) continue;
+      const m = this.accept.get(this.suffix ? t.slice(t.length - L) : t.slice(0, L));
+      if (m !== undefined) return m;
+    }
+    return this.none;
+  }
+}
+
+/** contains: each needle is looked for in the value. */
+export class ContainsColumn implements Column {
+  readonly missing: Bits;
+  private readonly slot: number;
+  private readonly needles: [string, Bits][];
+  private readonly neg: Bits;
+  private readonly hits: Bits;
+  private readonly out: Bits;
+
+  constructor(c: ColumnAtoms) {
+    this.missing = withoutAtom(c);
+    this.slot = firstSlot(c);
+    this.neg = new Uint32Array(c.words);
+    const byNeedle = new Map<string, Bits>();
+    for (const [r, a] of c.atoms) {
+      if (a.kind !== "contains") continue;
+      if (a.negated) setBit(this.neg, r);
+      for (const v of a.values) {
+        let h = byNeedle.get(v);
+        if (!h) byNeedle.set(v, (h = new Uint32Array(c.words)));
+        setBit(h, r);
+      }
+    }
+    this.needles = [...byNeedle];
+    this.hits = new Uint32Array(c.words);
+    this.out = new Uint32Array(c.words);
+  }
+
+  mask(rec: NormRecord): Bits {
+    const t = rec.txt[this.slot];
+    if (t === undefined) return this.missing;
+    const hits = this.hits;
+    hits.fill(0);
+    for (const [needle, rows] of this.needles) if (t.includes(needle)) orInto(hits, rows);
+    const out = this.out;
+    for (let i = 0; i < out.length; i++) out[i] = this.missing[i] | (hits[i] ^ this.neg[i]);
+    return out;
+  }
+}
+
+function firstSlot(c: ColumnAtoms): number {
+  return (c.atoms.values().next().value as CAtom).slot;
+}

@@ -1,0 +1,191 @@
+// Steps 2–5 of SPEC 2.6 on a normalised record: territory descent, overrides, resolution with the
+// walk up the path, overlays. One implementation for the fast path and for explanations: only the
+// matchers (indexed or reference) and the tracer (absent or present) differ.
+import type { Artifact, Target } from "./artifact-types.js";
+import { testBoxes } from "./atoms.js";
+import type { Bits } from "./bitset.js";
+import { NO_OVERLAYS, type OverlayAssignment, type Owner } from "./decision.js";
+import { inWindow } from "./dates.js";
+import type { NormRecord } from "./normalize-record.js";
+import type { Resolver } from "./resolve-target.js";
+import { type Matcher, nextItem, type TableItem } from "./table.js";
+import type { Tracer } from "./trace.js";
+
+export interface Engine {
+  artifact: Artifact;
+  /** per table: groups first (table g = group g), then the overrides (table = groups.length) */
+  items: readonly (readonly TableItem[])[];
+  resolver: Resolver;
+}
+
+export interface Step {
+  engine: Engine;
+  rec: NormRecord;
+  asOf: string;
+  matchers: readonly Matcher[];
+  /** one row bitset per table, owned by this evaluation */
+  masks: Bits[];
+  sideEffects: boolean;
+  tr: Tracer | null;
+}
+
+export interface Outcome {
+  /** the deepest matching territory, or -1 */
+  territory: number;
+  owner: Owner | null;
+  via: string | undefined;
+  overlays: OverlayAssignment[];
+}
+
+export function decide(s: Step): Outcome {
+  const a = s.engine.artifact;
+  const { path, stop } = descend(s, 0, []);
+  const territory = path.length > 0 ? path[path.length - 1] : -1;
+
+  let owner: Owner | null = null;
+  let via: string | undefined;
+  const o = overrides(s);
+  if (o) ({ owner, via } = o);
+  else {
+    const chain = targetChain(a, path, stop, true);
+    if (chain.length === 0) s.tr?.unassigned(territory < 0 ? "no territory matched and there is no `otherwise`" : "no territory on the path assigns anyone");
+    else {
+      const r = resolveChain(s, chain);
+      if (r) ({ owner, via } = r);
+      else s.tr?.unassigned("no one up the path is available");
+    }
+  }
+  if (owner && via) s.tr?.assigned(owner, via);
+  return { territory, owner, via, overlays: a.overlays === undefined ? NO_OVERLAYS : overlays(s, a.overlays) };
+}
+
+/** Descends from group `g`, appending matched territories to `path`; `stop` is the group where no child matched (-1: a leaf). */
+function descend(s: Step, g: number, path: number[]): { path: number[]; stop: number } {
+  const a = s.engine.artifact;
+  for (;;) {
+    const group = a.groups[g];
+    const out = s.masks[g];
+    const m = s.matchers[g];
+    m.match(s.rec, s.asOf, out);
+    const first = nextItem(m.layout, out, -1);
+    if (s.tr) traceTried(s, g, group.policy === "unique" ? group.territories.length : first < 0 ? group.territories.length : first + 1, out);
+    if (first < 0) return { path, stop: g };
+    if (group.policy === "unique" && s.tr) {
+      const all = [first];
+      for (let k = nextItem(m.layout, out, first); k >= 0; k = nextItem(m.layout, out, k)) all.push(k);
+      if (all.length > 1) s.tr.ambiguous(all.map((k) => group.territories[k]), group.territories[first]);
+    }
+    const t = group.territories[first];
+    path.push(t);
+    const children = a.territories[t].children;
+    if (children === undefined) return { path, stop: -1 };
+    g = children;
+  }
+}
+
+/** Reports the first `count` items of group `g` as tried (matched, not matched or not in effect). */
+function traceTried(s: Step, g: number, count: number, out: Bits): void {
+  const group = s.engine.artifact.groups[g];
+  const items = s.engine.items[g];
+  const layout = s.matchers[g].layout;
+  for (let k = 0; k < count; k++) {
+    const t = group.territories[k];
+    const matched = hasMatch(layout.itemFirstRow, out, k);
+    // `out` already combines the when and the window: only a non-match needs telling apart.
+    const holds = matched || testBoxes(items[k].when, s.rec);
+    s.tr!.tried("territory", t, items[k].when, items[k].window, holds, matched || inWindow(items[k].window, s.asOf), group.policy);
+  }
+}
+
+function hasMatch(itemFirstRow: Int32Array, out: Bits, k: number): boolean {
+  for (let r = itemFirstRow[k]; r < itemFirstRow[k + 1]; r++) if ((out[r >>> 5] & (1 << (r & 31))) !== 0) return true;
+  return false;
+}
+
+interface Candidate {
+  target: Target;
+  source: "territory" | "otherwise";
+  /** the territory whose assign this is, or under which the otherwise sits */
+  territory: number | undefined;
+}
+
+/**
+ * The targets in the order they are tried: the stop group's `otherwise` or the nearest assign,
+ * then the assigns further up the path, then (for the main tree) the top-level `otherwise`.
+ */
+function targetChain(a: Artifact, path: readonly number[], stop: number, top: boolean): Candidate[] {
+  const chain: Candidate[] = [];
+  const otherwise = stop >= 0 ? a.groups[stop].otherwise : undefined;
+  if (otherwise) chain.push({ target: otherwise, source: "otherwise", territory: a.groups[stop].parent });
+  for (let i = path.length - 1; i >= 0; i--) {
+    const assign = a.territories[path[i]].assign;
+    if (assign) chain.push({ target: assign, source: "territory", territory: path[i] });
+  }
+  if (chain.length === 0) return chain; // SPEC 2.6 step 2: no target at all → unassigned
+  const topOtherwise = a.groups[0].otherwise;
+  if (top && topOtherwise && stop !== 0) chain.push({ target: topOtherwise, source: "otherwise", territory: undefined });
+  return chain;
+}
+
+function resolveChain(s: Step, chain: readonly Candidate[]): { owner: Owner; via: string } | null {
+  const a = s.engine.artifact;
+  for (let i = 0; i < chain.length; i++) {
+    const c = chain[i];
+    s.tr?.target(c.source, c.territory, c.target, i > 0);
+    const owner = s.engine.resolver.resolve(c.target, s.rec, s.asOf, s.sideEffects, s.tr);
+    if (owner) return { owner, via: c.source === "otherwise" ? "otherwise" : `territory ${a.territories[c.territory!].id}` };
+  }
+  return null;
+}
+
+function overrides(s: Step): { owner: Owner; via: string } | null {
+  const a = s.engine.artifact;
+  if (a.overrides.length === 0) return null;
+  const table = a.groups.length;
+  const m = s.matchers[table];
+  const out = s.masks[table];
+  m.match(s.rec, s.asOf, out);
+  let prev = -1;
+  for (;;) {
+    const k = nextItem(m.layout, out, prev);
+    if (s.tr) traceOverrides(s, prev + 1, k < 0 ? a.overrides.length : k, out);
+    if (k < 0) return null;
+    const o = a.overrides[k];
+    const owner = s.engine.resolver.resolve(o.target, s.rec, s.asOf, s.sideEffects, s.tr);
+    if (owner) return { owner, via: `override ${o.name}` };
+    prev = k;
+  }
+}
+
+function traceOverrides(s: Step, from: number, to: number, out: Bits): void {
+  const table = s.engine.artifact.groups.length;
+  const items = s.engine.items[table];
+  const layout = s.matchers[table].layout;
+  for (let k = from; k <= Math.min(to, items.length - 1); k++) {
+    const matched = hasMatch(layout.itemFirstRow, out, k);
+    const holds = matched || testBoxes(items[k].when, s.rec);
+    s.tr!.tried("override", k, items[k].when, items[k].window, holds, matched || inWindow(items[k].window, s.asOf));
+  }
+}
+
+/** Step 5: every overlay territory that holds adds an assignment; the owner never changes. */
+function overlays(s: Step, g: number): OverlayAssignment[] {
+  const a = s.engine.artifact;
+  const group = a.groups[g];
+  const m = s.matchers[g];
+  const out = s.masks[g];
+  m.match(s.rec, s.asOf, out);
+  if (s.tr) traceTried(s, g, group.territories.length, out);
+  let result: OverlayAssignment[] | null = null;
+  for (let k = nextItem(m.layout, out, -1); k >= 0; k = nextItem(m.layout, out, k)) {
+    const t = group.territories[k];
+    const children = a.territories[t].children;
+    const { path, stop } = children === undefined ? { path: [t], stop: -1 } : descend(s, children, [t]);
+    const deepest = path[path.length - 1];
+    const chain = targetChain(a, path, stop, false);
+    const r = chain.length > 0 ? resolveChain(s, chain) : null;
+    s.tr?.overlay(deepest, r?.owner);
+    (result ??= []).push(r ? { territory: a.territories[deepest].id, owner: r.owner } : { territory: a.territories[deepest].id });
+  }
+  return result ?? NO_OVERLAYS;
+}

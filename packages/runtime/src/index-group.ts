@@ -1,0 +1,75 @@
+// The indexed matcher: per field, a few column lookups give the rows that accept the record's
+// value; the AND over fields is the set of matching rows. Cost per table: one lookup and one
+// AND of `words` words per column, whatever the number of values listed in the rules.
+import type { CAtom } from "./atoms.js";
+import { type Bits, andInto } from "./bitset.js";
+import { AffixColumn, type Column, type ColumnAtoms, ContainsColumn, EqColumn, RangeColumn } from "./columns.js";
+import type { NormRecord } from "./normalize-record.js";
+import { ActiveRows, type Matcher, type TableLayout } from "./table.js";
+
+interface FieldIndex {
+  slot: number;
+  /** rows accepting a missing value: the AND of the columns' `missing` */
+  missing: Bits;
+  columns: Column[];
+}
+
+const FAMILY: Record<CAtom["kind"], string> = {
+  eq: "eq", set: "eq", unset: "eq", range: "range", prefix: "prefix", suffix: "suffix", contains: "contains",
+};
+
+export class IndexedMatcher implements Matcher {
+  private readonly active: ActiveRows;
+  private readonly fields: FieldIndex[];
+
+  constructor(readonly layout: TableLayout) {
+    this.active = new ActiveRows(layout);
+    // A row with two atoms of one family on one field (employees >= 10 and employees < 50) puts
+    // them in two columns, so that every column holds at most one atom per row.
+    const columns = new Map<string, ColumnAtoms & { slot: number; family: string }>();
+    layout.rowBox.forEach((box, r) => {
+      const seen = new Map<string, number>();
+      for (const a of box) {
+        const family = FAMILY[a.kind];
+        const base = `${a.slot}:${family}`;
+        const n = seen.get(base) ?? 0;
+        seen.set(base, n + 1);
+        const key = `${base}:${n}`;
+        let col = columns.get(key);
+        if (!col) columns.set(key, (col = { rows: layout.rows, words: layout.words, atoms: new Map(), slot: a.slot, family }));
+        col.atoms.set(r, a);
+      }
+    });
+    const bySlot = new Map<number, FieldIndex>();
+    for (const col of columns.values()) {
+      const column = makeColumn(col.family, col);
+      let f = bySlot.get(col.slot);
+      if (!f) bySlot.set(col.slot, (f = { slot: col.slot, missing: column.missing.slice(), columns: [] }));
+      else andInto(f.missing, column.missing);
+      f.columns.push(column);
+    }
+    this.fields = [...bySlot.values()].sort((x, y) => x.slot - y.slot);
+  }
+
+  match(rec: NormRecord, asOf: string, out: Bits): void {
+    out.set(this.active.get(asOf));
+    const values = rec.values;
+    for (const f of this.fields) {
+      if (values[f.slot] === undefined) andInto(out, f.missing);
+      else for (const c of f.columns) andInto(out, c.mask(rec));
+    }
+  }
+}
+
+function makeColumn(family: string, c: ColumnAtoms): Column {
+  switch (family) {
+    case "eq":
+      return new EqColumn(c);
+    case "range":
+      return new RangeColumn(c);
+    case "contains":
+      return new ContainsColumn(c);
+    default:
+      return new AffixColumn(c);
+  }
+}

@@ -1,0 +1,153 @@
+// Step 1 of SPEC 2.6: read every declared field from the input (nested objects or flat dotted
+// keys), normalise it by its type with @carve/values, and collect every error. Also derives the
+// comparison keys the matchers use, so nothing is re-normalised per territory.
+import { closest, foldString, NO_VALUE, normalizeValue, postalDigits, type Normalized } from "@carve/values";
+import type { FieldError } from "./decision.js";
+import type { FieldSlot, Model } from "./model.js";
+
+export interface NormRecord {
+  /** normalised value per field slot; undefined = no value */
+  values: unknown[];
+  /** equality key per slot (strings folded) */
+  cmp: unknown[];
+  /** text key per slot, for string tests and string ranges (postal: digits only) */
+  txt: (string | undefined)[];
+  /** the input value per slot, for explanations */
+  raw: unknown[];
+}
+
+export function newRecord(size: number): NormRecord {
+  return { values: new Array(size), cmp: new Array(size), txt: new Array(size), raw: new Array(size) };
+}
+
+const hasOwn = Object.prototype.hasOwnProperty;
+
+/** The input value of a field: a flat dotted key wins over the nested path. */
+export function readField(input: Record<string, unknown>, f: FieldSlot): unknown {
+  if (f.parts.length === 1) return f.ownOnly ? (hasOwn.call(input, f.name) ? input[f.name] : undefined) : input[f.name];
+  if (!f.ownOnly || hasOwn.call(input, f.name)) {
+    const flat = input[f.name];
+    if (flat !== undefined) return flat;
+  }
+  let cur: unknown = input;
+  for (const p of f.parts) {
+    if (cur === null || typeof cur !== "object" || Array.isArray(cur)) return undefined;
+    if (f.ownOnly && !hasOwn.call(cur, p)) return undefined;
+    cur = (cur as Record<string, unknown>)[p];
+  }
+  return cur;
+}
+
+// Memo of normalisations per field: CRM data repeats the same few hundred spellings of
+// countries, regions and enum values, and normalising a name costs far more than a lookup.
+const MEMO_LIMIT = 4096;
+const MEMO_KEY_MAX = 128;
+const MEMO_TYPES = new Set(["country", "region", "postal", "domain", "enum", "bool", "date", "rep", "int", "number", "money"]);
+
+export class RecordNormalizer {
+  private readonly memos: (Map<string, Normalized<unknown>> | undefined)[];
+  /** slots in normalisation order: country fields first (regions and postal codes read them) */
+  private readonly order: FieldSlot[];
+
+  constructor(private readonly model: Model) {
+    this.memos = model.fields.map((f) => (MEMO_TYPES.has(f.type) ? new Map() : undefined));
+    this.order = [...model.fields.filter((f) => f.type === "country"), ...model.fields.filter((f) => f.type !== "country")];
+  }
+
+  /** Fills `rec`; returns the field errors (null when the record is valid). */
+  normalize(input: unknown, rec: NormRecord): FieldError[] | null {
+    if (input === null || typeof input !== "object" || Array.isArray(input)) {
+      const what = input === null ? "null" : Array.isArray(input) ? "a list" : `a ${typeof input}`;
+      return [{ field: "(record)", reason: `expected a record (an object with fields), got ${what}` }];
+    }
+    const obj = input as Record<string, unknown>;
+    let errors: FieldError[] | null = null;
+    for (const f of this.order) {
+      const s = f.slot;
+      const raw = readField(obj, f);
+      rec.raw[s] = raw;
+      const country = f.countrySlot < 0 ? undefined : (rec.values[f.countrySlot] as string | undefined);
+      const r = this.normalizeField(f, raw, country);
+      if (r.ok) {
+        rec.values[s] = r.value;
+        setKeys(f, r.value, rec);
+      } else {
+        rec.values[s] = rec.cmp[s] = rec.txt[s] = undefined;
+        if (r.reason === NO_VALUE) {
+          if (f.optional) continue;
+          (errors ??= []).push({ field: f.name, reason: `\`${f.name}\` is required but has no value` });
+        } else (errors ??= []).push(fieldError(f, r, raw));
+      }
+    }
+    return errors;
+  }
+
+  private normalizeField(f: FieldSlot, raw: unknown, country: string | undefined): Normalized<unknown> {
+    const memo = this.memos[f.slot];
+    if (memo === undefined || typeof raw !== "string" || raw.length > MEMO_KEY_MAX) return this.compute(f, raw, country);
+    const key = (f.type === "region" || f.type === "postal") && country !== undefined ? `${country}\u0000${raw}` : raw;
+    let r = memo.get(key);
+    if (r === undefined) {
+      r = this.compute(f, raw, country);
+      if (memo.size >= MEMO_LIMIT) memo.clear();
+      memo.set(key, r);
+    }
+    return r;
+  }
+
+  private compute(f: FieldSlot, raw: unknown, country: string | undefined): Normalized<unknown> {
+    const r = normalizeValue(f.type, raw, { country, enumValues: f.enumValues });
+    if (f.type !== "rep" || !r.ok) return r;
+    const rep = this.model.repLookup.get(foldString(r.value as string));
+    if (rep !== undefined) return { ok: true, value: this.model.artifact.roster.reps[rep].id };
+    const reps = this.model.artifact.roster.reps;
+    const near = closest(r.value as string, [...reps.map((x) => x.id), ...reps.flatMap((x) => (x.email ? [x.email] : []))]);
+    const hint = near.length > 0 ? `did you mean ${near.map((n) => `\`${n}\``).join(" or ")}?` : "use a rep's name or e-mail";
+    return { ok: false, reason: `${JSON.stringify(shorten(r.value as string))} is not a rep: ${hint}`, suggestions: near };
+  }
+}
+
+function setKeys(f: FieldSlot, v: unknown, rec: NormRecord): void {
+  const s = f.slot;
+  switch (f.type) {
+    case "string": {
+      const k = foldString(v as string);
+      rec.cmp[s] = k;
+      rec.txt[s] = k;
+      return;
+    }
+    case "postal":
+      rec.cmp[s] = v;
+      rec.txt[s] = postalDigits(v as string);
+      return;
+    case "int":
+    case "number":
+    case "money":
+    case "bool":
+      rec.cmp[s] = v;
+      rec.txt[s] = undefined;
+      return;
+    default:
+      rec.cmp[s] = v;
+      rec.txt[s] = v as string;
+  }
+}
+
+function fieldError(f: FieldSlot, r: { reason: string; suggestions?: string[] }, raw: unknown): FieldError {
+  const e: FieldError = { field: f.name, reason: r.reason };
+  const value = shownValue(raw);
+  if (value !== undefined) e.value = value;
+  if (r.suggestions && r.suggestions.length > 0) e.suggestions = r.suggestions;
+  return e;
+}
+
+function shorten(s: string): string {
+  return s.length > 200 ? `${s.slice(0, 200)}…` : s;
+}
+
+/** The input as an error shows it: scalars as given (long text cut), nothing for objects. */
+export function shownValue(raw: unknown): unknown {
+  if (typeof raw === "string") return shorten(raw);
+  if (typeof raw === "number" || typeof raw === "boolean") return raw;
+  return undefined;
+}

@@ -1,0 +1,39 @@
+// The shape of a conformance case file (test/conformance/cases/*.yaml). Strict: a misspelt key
+// fails the suite instead of silently testing nothing.
+import { z } from "zod";
+
+const owner = z.string().regex(/^(rep|queue):[A-Za-z_][A-Za-z0-9_]*(@[A-Za-z_][A-Za-z0-9_]*)?$/, "owner is `rep:NAME`, `queue:NAME` or `rep:NAME@TEAM`");
+
+export const expectSchema = z.strictObject({
+  status: z.enum(["assigned", "unassigned", "invalid"]),
+  /** territory id (dotted path), or null for none */
+  territory: z.string().nullable().optional(),
+  owner: owner.nullable().optional(),
+  via: z.string().nullable().optional(),
+  /** overlay territory ids with owners, e.g. `security -> rep:sam` */
+  overlays: z.array(z.string()).optional(),
+  /** fields reported invalid (status invalid) */
+  invalid: z.array(z.string()).optional(),
+});
+
+export const caseSchema = z.strictObject({
+  /** the SPEC rule the case pins down, e.g. "2.6 step 2" */
+  spec: z.string(),
+  description: z.string(),
+  /** file name → text; the entry is `main.carve` */
+  files: z.record(z.string(), z.string()),
+  asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  records: z
+    .array(z.strictObject({ note: z.string().optional(), asOf: z.string().optional(), given: z.record(z.string(), z.unknown()), expect: expectSchema }))
+    .default([]),
+  /** expected diagnostics: every listed one must be reported (code and 1-based line); `exact` forbids others */
+  diagnostics: z
+    .strictObject({
+      exact: z.boolean().default(false),
+      expected: z.array(z.strictObject({ code: z.string(), line: z.number().int().positive(), file: z.string().default("main.carve"), message: z.string().optional() })),
+    })
+    .optional(),
+});
+
+export type ConformanceCase = z.infer<typeof caseSchema>;
+export type Expectation = z.infer<typeof expectSchema>;
