@@ -2,7 +2,11 @@
 // fails the suite instead of silently testing nothing.
 import { z } from "zod";
 
-const owner = z.string().regex(/^(rep|queue):[A-Za-z_][A-Za-z0-9_]*(@[A-Za-z_][A-Za-z0-9_]*)?$/, "owner is `rep:NAME`, `queue:NAME` or `rep:NAME@TEAM`");
+const NAME = "[A-Za-z_][A-Za-z0-9_]*";
+const OWNER = `(rep|queue):${NAME}(@${NAME})?`;
+const owner = z.string().regex(new RegExp(`^${OWNER}$`), "owner is `rep:NAME`, `queue:NAME` or `rep:NAME@TEAM`");
+const overlay = z.string().regex(new RegExp(`^${NAME}(\\.${NAME})* -> (${OWNER}|none)$`), "an overlay is `TERRITORY -> OWNER` or `TERRITORY -> none`");
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date is YYYY-MM-DD");
 
 export const expectSchema = z.strictObject({
   status: z.enum(["assigned", "unassigned", "invalid"]),
@@ -10,9 +14,9 @@ export const expectSchema = z.strictObject({
   territory: z.string().nullable().optional(),
   owner: owner.nullable().optional(),
   via: z.string().nullable().optional(),
-  /** overlay territory ids with owners, e.g. `security -> rep:sam` */
-  overlays: z.array(z.string()).optional(),
-  /** fields reported invalid (status invalid) */
+  /** overlay territory ids with owners, e.g. `security -> rep:sam` (`-> none`: no one available); any order */
+  overlays: z.array(overlay).optional(),
+  /** fields reported invalid (status invalid), any order */
   invalid: z.array(z.string()).optional(),
 });
 
@@ -22,9 +26,10 @@ export const caseSchema = z.strictObject({
   description: z.string(),
   /** file name → text; the entry is `main.carve` */
   files: z.record(z.string(), z.string()),
-  asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  /** the default asOf of the records (else the runner's fixed default, see README.md) */
+  asOf: date.optional(),
   records: z
-    .array(z.strictObject({ note: z.string().optional(), asOf: z.string().optional(), given: z.record(z.string(), z.unknown()), expect: expectSchema }))
+    .array(z.strictObject({ note: z.string().optional(), asOf: date.optional(), given: z.record(z.string(), z.unknown()), expect: expectSchema }))
     .default([]),
   /** expected diagnostics: every listed one must be reported (code and 1-based line); `exact` forbids others */
   diagnostics: z

@@ -3,3 +3,4 @@ export * from "./compile.js";
 export * from "./catalogue.js";
 export { lowerPlan, type SourceMap, type ArtifactBody } from "./lower/plan.js";
 export { sourceHash } from "./source-hash.js";
+export * from "./testing/index.js";

@@ -15,8 +15,12 @@ export function relativePath(fromDir: string[], file: string): string {
   return [...fromDir.slice(common).map(() => ".."), ...to.slice(common)].join("/");
 }
 
+export function entryDir(program: Program): string[] {
+  return segments(program.entry).slice(0, -1);
+}
+
 export function sourceHash(program: Program): string {
-  const dir = segments(program.entry).slice(0, -1);
+  const dir = entryDir(program);
   const parts = program.files.map((f) => `${relativePath(dir, f.uri)}\n${format(f)}`);
   return sha256Hex(parts.join("\u0000"));
 }

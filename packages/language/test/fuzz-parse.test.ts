@@ -91,4 +91,24 @@ describe("fuzzing parse()", () => {
   it("every prefix of the example", () => {
     for (let i = 0; i <= example.length; i += 11) check(example.slice(0, i));
   });
+
+  it("hostile nesting is reported, not a stack overflow", () => {
+    const deep = [
+      `segment s = ${"(".repeat(5000)}a${")".repeat(5000)}`,
+      `segment s = ${"not ".repeat(5000)}a`,
+      `territories first {${"territory a { territories first {".repeat(3000)}${"} }".repeat(3000)} }\nrep after`,
+      `set s = ${"[".repeat(5000)}`,
+    ];
+    for (const text of deep) {
+      check(text);
+      const { diagnostics } = parse("deep.carve", text);
+      expect(diagnostics.map((d) => d.message)).toContain("nesting is too deep here (more than 100 levels); the inner part is not parsed");
+    }
+    // what lies after the deep part is still parsed
+    const { file } = parse("deep.carve", deep[2]);
+    expect(file.items.map((i) => i.kind)).toEqual(["Territories", "Rep"]);
+    // and realistic depth is untouched
+    const ok = `territories first {${"territory a { territories first {".repeat(40)}${"} }".repeat(40)} }`;
+    expect(parse("ok.carve", ok).diagnostics).toEqual([]);
+  });
 });

@@ -26,7 +26,7 @@ function withoutAtom(c: ColumnAtoms): Bits {
 }
 
 /** Above this many words of precomputed masks, an equality column stores row lists instead. */
-const DENSE_LIMIT = 1 << 16;
+export const DENSE_LIMIT = 1 << 16;
 
 /** `in` / `notIn`, and `set` / `unset` (an equality column that lists no values). */
 export class EqColumn implements Column {
@@ -37,7 +37,7 @@ export class EqColumn implements Column {
   private readonly scratch: Bits;
   private readonly slot: number;
 
-  constructor(c: ColumnAtoms) {
+  constructor(c: ColumnAtoms, denseLimit = DENSE_LIMIT) {
     const none = withoutAtom(c);
     this.slot = firstSlot(c);
     this.missing = none.slice();
@@ -56,7 +56,7 @@ export class EqColumn implements Column {
       else setBit(this.missing, r); // unset: accepts only a missing value
     }
     this.scratch = new Uint32Array(c.words);
-    const dense = lists.size * c.words <= DENSE_LIMIT;
+    const dense = lists.size * c.words <= denseLimit;
     for (const [v, l] of lists) {
       if (!dense) {
         this.sparse.set(v, l);

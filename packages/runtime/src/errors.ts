@@ -26,6 +26,15 @@ export class ArtifactError extends Error {
   }
 }
 
+/** The message of anything thrown, without risking a second throw. */
+export function thrownMessage(e: unknown): string {
+  try {
+    return e instanceof Error ? String(e.message) : String(e);
+  } catch {
+    return "an unprintable error";
+  }
+}
+
 /** `["territories", 3, "when"]` → `territories[3].when`. */
 export function formatPath(path: readonly PropertyKey[]): string {
   let out = "";

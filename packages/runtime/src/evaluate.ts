@@ -16,6 +16,9 @@ export interface Engine {
   /** per table: groups first (table g = group g), then the overrides (table = groups.length) */
   items: readonly (readonly TableItem[])[];
   resolver: Resolver;
+  /** "territory <id>" per territory and "override <name>" per override, built once */
+  viaTerritory: readonly string[];
+  viaOverride: readonly string[];
 }
 
 export interface Step {
@@ -39,28 +42,30 @@ export interface Outcome {
 
 export function decide(s: Step): Outcome {
   const a = s.engine.artifact;
-  const { path, stop } = descend(s, 0, []);
+  const path: number[] = [];
+  const stop = descend(s, 0, path);
   const territory = path.length > 0 ? path[path.length - 1] : -1;
 
   let owner: Owner | null = null;
   let via: string | undefined;
   const o = overrides(s);
   if (o) ({ owner, via } = o);
-  else {
-    const chain = targetChain(a, path, stop, true);
-    if (chain.length === 0) s.tr?.unassigned(territory < 0 ? "no territory matched and there is no `otherwise`" : "no territory on the path assigns anyone");
-    else {
-      const r = resolveChain(s, chain);
-      if (r) ({ owner, via } = r);
-      else s.tr?.unassigned("no one up the path is available");
-    }
+  else if (!hasTarget(a, path, stop)) {
+    s.tr?.unassigned(territory < 0 ? "no territory matched and there is no `otherwise`" : "no territory on the path assigns anyone");
+  } else {
+    const r = resolveChain(s, path, stop, true);
+    if (r) ({ owner, via } = r);
+    else s.tr?.unassigned("no one up the path is available");
   }
   if (owner && via) s.tr?.assigned(owner, via);
   return { territory, owner, via, overlays: a.overlays === undefined ? NO_OVERLAYS : overlays(s, a.overlays) };
 }
 
-/** Descends from group `g`, appending matched territories to `path`; `stop` is the group where no child matched (-1: a leaf). */
-function descend(s: Step, g: number, path: number[]): { path: number[]; stop: number } {
+/**
+ * Descends from group `g`, appending matched territories to `path`. Returns the group where no
+ * child matched, or -1 when descent ended on a territory without nested territories.
+ */
+function descend(s: Step, g: number, path: number[]): number {
   const a = s.engine.artifact;
   for (;;) {
     const group = a.groups[g];
@@ -69,7 +74,7 @@ function descend(s: Step, g: number, path: number[]): { path: number[]; stop: nu
     m.match(s.rec, s.asOf, out);
     const first = nextItem(m.layout, out, -1);
     if (s.tr) traceTried(s, g, group.policy === "unique" ? group.territories.length : first < 0 ? group.territories.length : first + 1, out);
-    if (first < 0) return { path, stop: g };
+    if (first < 0) return g;
     if (group.policy === "unique" && s.tr) {
       const all = [first];
       for (let k = nextItem(m.layout, out, first); k >= 0; k = nextItem(m.layout, out, k)) all.push(k);
@@ -78,7 +83,7 @@ function descend(s: Step, g: number, path: number[]): { path: number[]; stop: nu
     const t = group.territories[first];
     path.push(t);
     const children = a.territories[t].children;
-    if (children === undefined) return { path, stop: -1 };
+    if (children === undefined) return -1;
     g = children;
   }
 }
@@ -102,40 +107,39 @@ function hasMatch(itemFirstRow: Int32Array, out: Bits, k: number): boolean {
   return false;
 }
 
-interface Candidate {
-  target: Target;
-  source: "territory" | "otherwise";
-  /** the territory whose assign this is, or under which the otherwise sits */
-  territory: number | undefined;
+/** SPEC 2.6 step 2: the stop group's `otherwise`, else the nearest assign on the path; neither → unassigned. */
+function hasTarget(a: Artifact, path: readonly number[], stop: number): boolean {
+  if (stop >= 0 && a.groups[stop].otherwise) return true;
+  for (const t of path) if (a.territories[t].assign) return true;
+  return false;
 }
 
 /**
- * The targets in the order they are tried: the stop group's `otherwise` or the nearest assign,
- * then the assigns further up the path, then (for the main tree) the top-level `otherwise`.
+ * Tries the targets in order until one has an available assignee: the stop group's `otherwise`
+ * or the nearest assign, then the assigns further up the path, then (`top`: for the main tree,
+ * not overlays) the top-level `otherwise`. Call only when hasTarget().
  */
-function targetChain(a: Artifact, path: readonly number[], stop: number, top: boolean): Candidate[] {
-  const chain: Candidate[] = [];
+function resolveChain(s: Step, path: readonly number[], stop: number, top: boolean): { owner: Owner; via: string } | null {
+  const a = s.engine.artifact;
+  let tried = 0;
+  const attempt = (target: Target, territory: number | undefined, source: "territory" | "otherwise"): { owner: Owner; via: string } | null => {
+    s.tr?.target(source, territory, target, tried++ > 0);
+    const owner = s.engine.resolver.resolve(target, s.rec, s.asOf, s.sideEffects, s.tr);
+    return owner ? { owner, via: source === "otherwise" ? "otherwise" : s.engine.viaTerritory[territory!] } : null;
+  };
   const otherwise = stop >= 0 ? a.groups[stop].otherwise : undefined;
-  if (otherwise) chain.push({ target: otherwise, source: "otherwise", territory: a.groups[stop].parent });
+  if (otherwise) {
+    const r = attempt(otherwise, a.groups[stop].parent, "otherwise");
+    if (r) return r;
+  }
   for (let i = path.length - 1; i >= 0; i--) {
     const assign = a.territories[path[i]].assign;
-    if (assign) chain.push({ target: assign, source: "territory", territory: path[i] });
+    if (!assign) continue;
+    const r = attempt(assign, path[i], "territory");
+    if (r) return r;
   }
-  if (chain.length === 0) return chain; // SPEC 2.6 step 2: no target at all → unassigned
   const topOtherwise = a.groups[0].otherwise;
-  if (top && topOtherwise && stop !== 0) chain.push({ target: topOtherwise, source: "otherwise", territory: undefined });
-  return chain;
-}
-
-function resolveChain(s: Step, chain: readonly Candidate[]): { owner: Owner; via: string } | null {
-  const a = s.engine.artifact;
-  for (let i = 0; i < chain.length; i++) {
-    const c = chain[i];
-    s.tr?.target(c.source, c.territory, c.target, i > 0);
-    const owner = s.engine.resolver.resolve(c.target, s.rec, s.asOf, s.sideEffects, s.tr);
-    if (owner) return { owner, via: c.source === "otherwise" ? "otherwise" : `territory ${a.territories[c.territory!].id}` };
-  }
-  return null;
+  return top && topOtherwise && stop !== 0 ? attempt(topOtherwise, undefined, "otherwise") : null;
 }
 
 function overrides(s: Step): { owner: Owner; via: string } | null {
@@ -152,7 +156,7 @@ function overrides(s: Step): { owner: Owner; via: string } | null {
     if (k < 0) return null;
     const o = a.overrides[k];
     const owner = s.engine.resolver.resolve(o.target, s.rec, s.asOf, s.sideEffects, s.tr);
-    if (owner) return { owner, via: `override ${o.name}` };
+    if (owner) return { owner, via: s.engine.viaOverride[k] };
     prev = k;
   }
 }
@@ -180,10 +184,10 @@ function overlays(s: Step, g: number): OverlayAssignment[] {
   for (let k = nextItem(m.layout, out, -1); k >= 0; k = nextItem(m.layout, out, k)) {
     const t = group.territories[k];
     const children = a.territories[t].children;
-    const { path, stop } = children === undefined ? { path: [t], stop: -1 } : descend(s, children, [t]);
+    const path = [t];
+    const stop = children === undefined ? -1 : descend(s, children, path);
     const deepest = path[path.length - 1];
-    const chain = targetChain(a, path, stop, false);
-    const r = chain.length > 0 ? resolveChain(s, chain) : null;
+    const r = hasTarget(a, path, stop) ? resolveChain(s, path, stop, false) : null;
     s.tr?.overlay(deepest, r?.owner);
     (result ??= []).push(r ? { territory: a.territories[deepest].id, owner: r.owner } : { territory: a.territories[deepest].id });
   }

@@ -22,7 +22,8 @@ export class IndexedMatcher implements Matcher {
   private readonly active: ActiveRows;
   private readonly fields: FieldIndex[];
 
-  constructor(readonly layout: TableLayout) {
+  /** `denseLimit`: see EqColumn (tests lower it to exercise the sparse form) */
+  constructor(readonly layout: TableLayout, denseLimit?: number) {
     this.active = new ActiveRows(layout);
     // A row with two atoms of one family on one field (employees >= 10 and employees < 50) puts
     // them in two columns, so that every column holds at most one atom per row.
@@ -42,7 +43,7 @@ export class IndexedMatcher implements Matcher {
     });
     const bySlot = new Map<number, FieldIndex>();
     for (const col of columns.values()) {
-      const column = makeColumn(col.family, col);
+      const column = makeColumn(col.family, col, denseLimit);
       let f = bySlot.get(col.slot);
       if (!f) bySlot.set(col.slot, (f = { slot: col.slot, missing: column.missing.slice(), columns: [] }));
       else andInto(f.missing, column.missing);
@@ -52,8 +53,19 @@ export class IndexedMatcher implements Matcher {
   }
 
   match(rec: NormRecord, asOf: string, out: Bits): void {
-    out.set(this.active.get(asOf));
     const values = rec.values;
+    if (out.length === 1) {
+      // Up to 32 rows (most nested groups): one machine word, no array loops.
+      let m = this.active.get(asOf)[0];
+      for (const f of this.fields) {
+        if (values[f.slot] === undefined) m &= f.missing[0];
+        else for (const c of f.columns) m &= c.mask(rec)[0];
+        if (m === 0) break;
+      }
+      out[0] = m;
+      return;
+    }
+    out.set(this.active.get(asOf));
     for (const f of this.fields) {
       if (values[f.slot] === undefined) andInto(out, f.missing);
       else for (const c of f.columns) andInto(out, c.mask(rec));
@@ -61,10 +73,10 @@ export class IndexedMatcher implements Matcher {
   }
 }
 
-function makeColumn(family: string, c: ColumnAtoms): Column {
+function makeColumn(family: string, c: ColumnAtoms, denseLimit: number | undefined): Column {
   switch (family) {
     case "eq":
-      return new EqColumn(c);
+      return new EqColumn(c, denseLimit);
     case "range":
       return new RangeColumn(c);
     case "contains":

@@ -16,6 +16,8 @@ export interface FieldSlot {
   ownOnly: boolean;
   /** slot of the country field giving this region/postal field its context, or -1 */
   countrySlot: number;
+  /** int, number or money */
+  numeric: boolean;
 }
 
 export interface Model {
@@ -53,6 +55,7 @@ export function buildModel(a: Artifact): Model {
       parts,
       ownOnly: PROTO_NAMES.has(f.name) || parts.some((p) => PROTO_NAMES.has(p)),
       countrySlot: -1,
+      numeric: f.type === "int" || f.type === "number" || f.type === "money",
     };
   });
   const fieldByName = new Map(fields.map((f) => [f.name, f.slot]));

@@ -1,8 +1,9 @@
 // Step 1 of SPEC 2.6: read every declared field from the input (nested objects or flat dotted
 // keys), normalise it by its type with @carve/values, and collect every error. Also derives the
 // comparison keys the matchers use, so nothing is re-normalised per territory.
-import { closest, foldString, NO_VALUE, normalizeValue, postalDigits, type Normalized } from "@carve/values";
+import { closest, foldString, NO_VALUE, type NormalizeContext, normalizeValue, postalDigits, type Normalized } from "@carve/values";
 import type { FieldError } from "./decision.js";
+import { thrownMessage } from "./errors.js";
 import type { FieldSlot, Model } from "./model.js";
 
 export interface NormRecord {
@@ -40,17 +41,47 @@ export function readField(input: Record<string, unknown>, f: FieldSlot): unknown
 
 // Memo of normalisations per field: CRM data repeats the same few hundred spellings of
 // countries, regions and enum values, and normalising a name costs far more than a lookup.
+// A field whose values rarely repeat (postal codes, amounts as text) turns its memo off.
 const MEMO_LIMIT = 4096;
 const MEMO_KEY_MAX = 128;
-const MEMO_TYPES = new Set(["country", "region", "postal", "domain", "enum", "bool", "date", "rep", "int", "number", "money"]);
+const NO_MEMO_TYPES = new Set(["string", "int", "number", "money"]);
+const MISSING: Normalized<unknown> = { ok: false, reason: NO_VALUE };
+
+class Memo {
+  private readonly maps = new Map<string, Map<string, Normalized<unknown>>>();
+  private size = 0;
+  private hits = 0;
+  off = false;
+
+  get(country: string, raw: string): Normalized<unknown> | undefined {
+    const r = this.maps.get(country)?.get(raw);
+    if (r !== undefined) this.hits++;
+    return r;
+  }
+
+  set(country: string, raw: string, r: Normalized<unknown>): void {
+    if (this.size >= MEMO_LIMIT) {
+      if (this.hits < this.size) this.off = true; // mostly distinct values: not worth keeping
+      this.maps.clear();
+      this.size = this.hits = 0;
+      if (this.off) return;
+    }
+    let m = this.maps.get(country);
+    if (!m) this.maps.set(country, (m = new Map()));
+    m.set(raw, r);
+    this.size++;
+  }
+}
 
 export class RecordNormalizer {
-  private readonly memos: (Map<string, Normalized<unknown>> | undefined)[];
+  private readonly memos: (Memo | undefined)[];
   /** slots in normalisation order: country fields first (regions and postal codes read them) */
   private readonly order: FieldSlot[];
+  private readonly contexts: NormalizeContext[];
 
   constructor(private readonly model: Model) {
-    this.memos = model.fields.map((f) => (MEMO_TYPES.has(f.type) ? new Map() : undefined));
+    this.memos = model.fields.map((f) => (NO_MEMO_TYPES.has(f.type) ? undefined : new Memo()));
+    this.contexts = model.fields.map((f) => ({ enumValues: f.enumValues }));
     this.order = [...model.fields.filter((f) => f.type === "country"), ...model.fields.filter((f) => f.type !== "country")];
   }
 
@@ -64,10 +95,23 @@ export class RecordNormalizer {
     let errors: FieldError[] | null = null;
     for (const f of this.order) {
       const s = f.slot;
-      const raw = readField(obj, f);
+      let raw: unknown;
+      try {
+        raw = readField(obj, f);
+      } catch (e) {
+        // A getter or proxy that throws: this field is unreadable, the record invalid.
+        rec.values[s] = rec.cmp[s] = rec.txt[s] = rec.raw[s] = undefined;
+        (errors ??= []).push({ field: f.name, reason: `the value could not be read: ${thrownMessage(e)}` });
+        continue;
+      }
       rec.raw[s] = raw;
-      const country = f.countrySlot < 0 ? undefined : (rec.values[f.countrySlot] as string | undefined);
-      const r = this.normalizeField(f, raw, country);
+      if (typeof raw === "number" && f.numeric && Number.isFinite(raw) && (f.type !== "int" || Number.isSafeInteger(raw))) {
+        // Already a number: nothing to normalise (-0 is 0, as normalizeNumber has it).
+        rec.values[s] = rec.cmp[s] = raw === 0 ? 0 : raw;
+        rec.txt[s] = undefined;
+        continue;
+      }
+      const r = raw === undefined || raw === null ? MISSING : this.normalizeField(f, raw, rec);
       if (r.ok) {
         rec.values[s] = r.value;
         setKeys(f, r.value, rec);
@@ -82,21 +126,23 @@ export class RecordNormalizer {
     return errors;
   }
 
-  private normalizeField(f: FieldSlot, raw: unknown, country: string | undefined): Normalized<unknown> {
+  private normalizeField(f: FieldSlot, raw: unknown, rec: NormRecord): Normalized<unknown> {
+    const country = f.countrySlot < 0 ? undefined : (rec.values[f.countrySlot] as string | undefined);
     const memo = this.memos[f.slot];
-    if (memo === undefined || typeof raw !== "string" || raw.length > MEMO_KEY_MAX) return this.compute(f, raw, country);
-    const key = (f.type === "region" || f.type === "postal") && country !== undefined ? `${country}\u0000${raw}` : raw;
-    let r = memo.get(key);
+    if (memo === undefined || memo.off || typeof raw !== "string" || raw.length > MEMO_KEY_MAX) return this.compute(f, raw, country);
+    const c = country ?? "";
+    let r = memo.get(c, raw);
     if (r === undefined) {
       r = this.compute(f, raw, country);
-      if (memo.size >= MEMO_LIMIT) memo.clear();
-      memo.set(key, r);
+      memo.set(c, raw, r);
     }
     return r;
   }
 
   private compute(f: FieldSlot, raw: unknown, country: string | undefined): Normalized<unknown> {
-    const r = normalizeValue(f.type, raw, { country, enumValues: f.enumValues });
+    const ctx = this.contexts[f.slot];
+    ctx.country = country;
+    const r = normalizeValue(f.type, raw, ctx);
     if (f.type !== "rep" || !r.ok) return r;
     const rep = this.model.repLookup.get(foldString(r.value as string));
     if (rep !== undefined) return { ok: true, value: this.model.artifact.roster.reps[rep].id };

@@ -5,6 +5,7 @@ import { compileBoxes } from "./atoms.js";
 import type { Bits } from "./bitset.js";
 import { resolveAsOf } from "./dates.js";
 import { type Decision, type FieldError, NO_OVERLAYS } from "./decision.js";
+import { thrownMessage } from "./errors.js";
 import { decide, type Engine } from "./evaluate.js";
 import { IndexedMatcher } from "./index-group.js";
 import { buildModel, type Model } from "./model.js";
@@ -13,7 +14,7 @@ import { ReferenceMatcher } from "./reference.js";
 import { Resolver } from "./resolve-target.js";
 import { InMemoryLoadSource, InMemoryStateStore, type LoadSource, type StateStore } from "./state.js";
 import { layoutTable, type Matcher, type TableItem, type TableLayout } from "./table.js";
-import { Tracer } from "./trace.js";
+import { type TraceEntry, Tracer } from "./trace.js";
 import { whyNot } from "./why-not.js";
 
 export interface RuntimeOptions {
@@ -70,7 +71,11 @@ export class Runtime {
       load: this.load,
       countAssignments: options.countAssignments ?? true,
     });
-    this.engine = { artifact, items, resolver };
+    this.engine = {
+      artifact, items, resolver,
+      viaTerritory: artifact.territories.map((t) => `territory ${t.id}`),
+      viaOverride: artifact.overrides.map((o) => `override ${o.name}`),
+    };
   }
 
   /** The decision for one record (SPEC 2.6). Never throws. */
@@ -123,7 +128,11 @@ export class Runtime {
       const errors = this.normalizer.normalize(record, rec);
       const ks = this.model.keySlot;
       if (ks >= 0 && rec.values[ks] !== undefined) key = String(rec.values[ks]);
-      if (errors) return this.invalid(asOf, errors, key);
+      if (errors) {
+        const d = this.invalid(asOf, errors, key);
+        if (explain) d.trace = [invalidEntry(errors)];
+        return d;
+      }
       const tr = explain ? new Tracer(this.model, rec, asOf, { explain: true, coverage: false }) : null;
       const matchers = useReference || explain ? this.reference() : this.indexed;
       const o = decide({ engine: this.engine, rec, asOf, matchers, masks: scratch.masks, sideEffects, tr });
@@ -139,8 +148,7 @@ export class Runtime {
       return d;
     } catch (e) {
       // Only a failing StateStore / LoadSource (or a bug) gets here; the record is not lost.
-      const why = e instanceof Error ? e.message : String(e);
-      return this.invalid(asOf, [{ field: "(runtime)", reason: `the record could not be evaluated: ${why}` }], key);
+      return this.invalid(asOf, [{ field: "(runtime)", reason: `the record could not be evaluated: ${thrownMessage(e)}` }], key);
     } finally {
       this.pool.push(scratch);
     }
@@ -160,6 +168,14 @@ export class Runtime {
   private reference(): Matcher[] {
     return (this.referenceMatchers ??= this.layouts.map((l) => new ReferenceMatcher(l)));
   }
+}
+
+function invalidEntry(errors: FieldError[]): TraceEntry {
+  return {
+    step: "invalid",
+    fields: errors.map((e) => e.field),
+    message: `the record is invalid, nothing was evaluated: ${errors.map((e) => `${e.field}: ${e.reason}`).join("; ")}`,
+  };
 }
 
 function item(when: TableItem["when"], window: TableItem["window"]): TableItem {

@@ -6,7 +6,7 @@ import type { Strategy, Target, Team, Window } from "./artifact-types.js";
 import { type CAtom, type CBox, describeAtom, testAtom } from "./atoms.js";
 import type { Owner } from "./decision.js";
 import type { Model } from "./model.js";
-import type { NormRecord } from "./normalize-record.js";
+import { type NormRecord, shownValue } from "./normalize-record.js";
 import { windowText } from "./resolve-target.js";
 import type { LoadView, Scored } from "./strategies.js";
 
@@ -22,7 +22,7 @@ export interface FailedCondition {
   field: string;
   /** the record's normalised value; absent when the record has none */
   value?: unknown;
-  /** the record's value as given */
+  /** the record's value as given, when it differs (text, numbers and booleans only; long text cut) */
   raw?: unknown;
 }
 
@@ -51,6 +51,7 @@ export type TraceEntry = { message: string } & (
     }
   | { step: "assigned"; owner: Owner; via: string }
   | { step: "unassigned" }
+  | { step: "invalid"; fields: string[] }
   | { step: "overlay"; territory: string; owner?: Owner }
 );
 
@@ -190,8 +191,8 @@ export class Tracer {
     };
     const v = this.rec.values[atom.slot];
     if (v !== undefined) f.value = v;
-    const raw = this.rec.raw[atom.slot];
-    if (raw !== undefined && raw !== v) f.raw = typeof raw === "string" && raw.length > 200 ? `${raw.slice(0, 200)}…` : raw;
+    const raw = shownValue(this.rec.raw[atom.slot]);
+    if (raw !== undefined && raw !== v) f.raw = raw;
     return f;
   }
 

@@ -4,7 +4,7 @@
 // set (geo.ts).
 import type { Box as IrBox } from "@carve/runtime";
 import { and, emptyBits, equals, has, intersects as bitsIntersect, isEmpty, isSubset, members, setBit, type Bits } from "./bits.js";
-import type { Space } from "./domains.js";
+import type { Coupling, Space } from "./domains.js";
 
 /** Invariant: a set holding every class of its field is `null`, never a full bitset. */
 export type CBox = readonly (Bits | null)[];
@@ -70,19 +70,23 @@ export function contains(outer: CBox, inner: CBox): boolean {
   return true;
 }
 
+/** Some box of the union holds the point (a box of single classes). */
+export function inUnion(boxes: readonly CBox[], point: CBox): boolean {
+  return boxes.some((b) => contains(b, point));
+}
+
 export function setOf(space: Space, box: CBox, i: number): Bits {
   return box[i] ?? space.dims[i].full;
 }
 
 /**
- * The country classes a record of this box may have, given its region class sets; null when the
- * space couples no regions to a country.
+ * The country classes a record of this box may have in the coupling's country field, given its
+ * region class sets: a region must lie in the record's country (or the country is missing).
  */
-export function allowedCountries(space: Space, box: CBox): Bits | null {
-  const country = space.country;
-  if (country === undefined) return null;
+export function allowedCountries(space: Space, box: CBox, coupling: Coupling): Bits {
+  const country = coupling.country;
   let allowed = setOf(space, box, country.index);
-  for (const region of space.regions) {
+  for (const region of coupling.regions) {
     const set = box[region.index];
     if (set === null || (region.missing >= 0 && has(set, region.missing))) continue; // no region: no constraint
     const compatible = emptyBits(country.size);
@@ -99,6 +103,6 @@ export function allowedCountries(space: Space, box: CBox): Bits | null {
 /** The box holds at least one valid record. */
 export function feasible(space: Space, box: CBox): boolean {
   for (const set of box) if (set !== null && isEmpty(set)) return false;
-  const allowed = allowedCountries(space, box);
-  return allowed === null || !isEmpty(allowed);
+  for (const coupling of space.couplings) if (isEmpty(allowedCountries(space, box, coupling))) return false;
+  return true;
 }

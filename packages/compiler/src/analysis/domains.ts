@@ -8,7 +8,7 @@ import { declaredPartition, openPartition } from "./finite.js";
 import { countryOfRegion, countryPartition, coupledRegionPartition, plainRegionPartition, regionsOf } from "./geo.js";
 import { numericPartition } from "./numeric.js";
 import type { Partition } from "./partition.js";
-import { hasStringTests, stringPartition } from "./strings.js";
+import { hasTextTests, textPartition } from "./strings.js";
 
 export interface Dim {
   readonly index: number;
@@ -21,24 +21,28 @@ export interface Dim {
   readonly full: Bits;
   /** every class but `missing` */
   readonly present: Bits;
-  /** region fields read against the record's country: class → class of the country dimension */
+  /** region and postal fields: the index of the country field they are read against, or -1 */
+  readonly context: number;
+  /** region fields coupled to their country field: class → class of that field */
   readonly countryOf?: Int32Array;
   /** classes in witness preference order (missing first for optional fields) */
   readonly order: readonly number[];
   atomSet(atom: Atom): Bits;
 }
 
-export interface Space {
-  readonly dims: readonly Dim[];
-  readonly byName: ReadonlyMap<string, Dim>;
-  /** the schema's country field, when regions are read against it */
-  readonly country?: Dim;
-  /** the schema's country field (regions and postal codes are normalised against its value) */
-  readonly countryField?: Dim;
+/** A country field and the region fields that must lie in its country. */
+export interface Coupling {
+  readonly country: Dim;
   readonly regions: readonly Dim[];
 }
 
-/** A plan the analysis cannot read (a compiler bug, not a user error). */
+export interface Space {
+  readonly dims: readonly Dim[];
+  readonly byName: ReadonlyMap<string, Dim>;
+  readonly couplings: readonly Coupling[];
+}
+
+/** A plan the analysis cannot read (a compiler bug or an unsupported test, not a user error). */
 export class PlanError extends Error {}
 
 /** `atoms`: every atom of the plan (territories and overrides); `reps`: the roster's rep ids. */
@@ -49,55 +53,76 @@ export function buildSpace(schema: RecordSchema, atoms: readonly Atom[], reps: r
     if (list === undefined) throw new PlanError(`a condition tests \`${a.field}\`, which the record schema does not declare`);
     list.push(a);
   }
-  const countryField = schema.fields.find((f) => f.name === schema.countryField && f.type === "country");
-  const regionFields = countryField === undefined ? [] : schema.fields.filter((f) => f.type === "region");
-  const regionCountries = [...new Set(regionFields.flatMap((f) => regionsOf(byField.get(f.name)!).map(countryOfRegion)))].sort();
+  // Region and postal values are read against a country field (FieldSchema.countryField).
+  const contextOf = (f: FieldSchema): FieldSchema | undefined =>
+    f.type === "region" || f.type === "postal" ? schema.fields.find((x) => x.name === f.countryField && x.type === "country") : undefined;
+  const coupled = new Map<string, FieldSchema[]>(); // country field → its region fields
+  for (const f of schema.fields) {
+    const k = f.type === "region" ? contextOf(f) : undefined;
+    if (k === undefined) continue;
+    if (hasTextTests(byField.get(f.name)!)) throw unsupported(f);
+    if (!coupled.has(k.name)) coupled.set(k.name, []);
+    coupled.get(k.name)!.push(f);
+  }
 
   const partitions = new Map<string, Partition>();
   const countryOf = new Map<string, Int32Array>();
-  if (countryField !== undefined) partitions.set(countryField.name, countryPartition(byField.get(countryField.name)!, regionCountries));
-  for (const f of schema.fields) {
-    if (partitions.has(f.name)) continue;
-    const fieldAtoms = byField.get(f.name)!;
-    if (f.type === "region" && countryField !== undefined) {
-      const coupled = coupledRegionPartition(fieldAtoms, partitions.get(countryField.name)!);
-      partitions.set(f.name, coupled.partition);
-      countryOf.set(f.name, coupled.countryOf);
-    } else {
-      partitions.set(f.name, partitionFor(f, fieldAtoms, reps, budget));
+  for (const [k, regions] of coupled) {
+    const extra = [...new Set(regions.flatMap((f) => regionsOf(byField.get(f.name)!).map(countryOfRegion)))].sort();
+    const countries = countryPartition(byField.get(k)!, extra);
+    partitions.set(k, countries);
+    for (const r of regions) {
+      const c = coupledRegionPartition(byField.get(r.name)!, countries);
+      partitions.set(r.name, c.partition);
+      countryOf.set(r.name, c.countryOf);
     }
   }
+  for (const f of schema.fields) {
+    if (!partitions.has(f.name)) partitions.set(f.name, partitionFor(f, byField.get(f.name)!, reps, budget));
+  }
 
-  const dims = schema.fields.map((f, index) => makeDim(index, f, partitions.get(f.name)!, countryOf.get(f.name)));
+  const index = new Map(schema.fields.map((f, i) => [f.name, i]));
+  const dims = schema.fields.map((f, i) =>
+    makeDim(i, f, partitions.get(f.name)!, index.get(contextOf(f)?.name ?? "") ?? -1, countryOf.get(f.name)));
   const byName = new Map(dims.map((d) => [d.field.name, d]));
-  const country = countryField === undefined || regionFields.length === 0 ? undefined : byName.get(countryField.name);
-  const regions = country === undefined ? [] : regionFields.map((f) => byName.get(f.name)!);
-  return { dims, byName, country, countryField: countryField && byName.get(countryField.name), regions };
+  const couplings = [...coupled].map(([k, regions]) => ({ country: byName.get(k)!, regions: regions.map((r) => byName.get(r.name)!) }));
+  return { dims, byName, couplings };
 }
 
 function partitionFor(f: FieldSchema, atoms: readonly Atom[], reps: readonly string[] | undefined, budget: Budget): Partition {
+  // Text tests (starts with, ranges over text) on a finite domain: every value its own class.
+  const fine = hasTextTests(atoms);
   switch (f.type) {
     case "enum":
-      return declaredPartition(f.type, f.enumValues ?? [], atoms);
+      return declaredPartition(f.type, f.enumValues ?? [], atoms, fine);
     case "bool":
       return declaredPartition(f.type, [false, true], atoms);
     case "rep":
-      return reps !== undefined ? declaredPartition(f.type, reps, atoms) : openPartition(f.type, atoms, texts("rep"), isText, "rep");
+      if (reps !== undefined) return declaredPartition(f.type, reps, atoms, fine);
+      if (fine) return textPartition("rep", atoms, budget);
+      return openPartition(f.type, atoms, texts("rep"), isText, "rep");
+    case "date":
+      if (atoms.some((a) => a.op === "startsWith" || a.op === "endsWith" || a.op === "contains")) throw unsupported(f);
+      return numericPartition(f.type, atoms);
     case "int":
     case "number":
     case "money":
-    case "date":
       return numericPartition(f.type, atoms);
     case "country":
       return countryPartition(atoms, []);
     case "region":
+      if (fine) throw unsupported(f);
       return plainRegionPartition(atoms);
     case "string":
     case "postal":
     case "domain":
-      if (hasStringTests(atoms)) return stringPartition(f.type, atoms, budget);
+      if (hasTextTests(atoms)) return textPartition(f.type, atoms, budget);
       return openPartition(f.type, atoms, texts(f.type), isText, texts(f.type).next().value as string);
   }
+}
+
+function unsupported(f: FieldSchema): PlanError {
+  return new PlanError(`text tests (starts with, ends with, contains, text ranges) on the ${f.type} field \`${f.name}\` are not analysable`);
 }
 
 function isText(v: unknown): boolean {
@@ -115,7 +140,7 @@ function* texts(type: string): Generator<Scalar> {
   }
 }
 
-function makeDim(index: number, field: FieldSchema, partition: Partition, countryOf: Int32Array | undefined): Dim {
+function makeDim(index: number, field: FieldSchema, partition: Partition, context: number, countryOf: Int32Array | undefined): Dim {
   const count = partition.count;
   const size = field.optional ? count + 1 : count;
   const missing = field.optional ? count : -1;
@@ -137,5 +162,5 @@ function makeDim(index: number, field: FieldSchema, partition: Partition, countr
     }
     return b;
   };
-  return { index, field, partition, size, missing, full, present, countryOf, order, atomSet };
+  return { index, field, partition, size, missing, full, present, context, countryOf, order, atomSet };
 }

@@ -17,10 +17,11 @@ export function mentionedValues(atoms: readonly Atom[]): Scalar[] {
 
 /**
  * `declared` lists the whole domain in its natural order. Mentioned values get a class each (in
- * declared order); all the others share one class, represented by the first of them.
+ * declared order); all the others share one class, represented by the first of them — unless
+ * `fine`, when every value is its own class (text tests can tell unmentioned values apart).
  */
-export function declaredPartition(type: FieldType, declared: readonly Scalar[], atoms: readonly Atom[]): Partition {
-  const mentioned = new Set(mentionedValues(atoms));
+export function declaredPartition(type: FieldType, declared: readonly Scalar[], atoms: readonly Atom[], fine = false): Partition {
+  const mentioned = fine ? new Set(declared) : new Set(mentionedValues(atoms));
   const own = declared.filter((v) => mentioned.has(v));
   const rest = declared.filter((v) => !mentioned.has(v));
   const values: Scalar[] = rest.length > 0 ? [...own, rest[0]] : own;

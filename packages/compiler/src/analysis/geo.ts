@@ -6,7 +6,8 @@
 import type { Atom } from "@carve/runtime";
 import { isCountryCode, listCountries, listRegions, regionName } from "@carve/values";
 import { bitsOf, fullBits, type Bits } from "./bits.js";
-import { compareScalars, mentionedValues, openPartition } from "./finite.js";
+import { compareScalars, declaredPartition, mentionedValues, openPartition } from "./finite.js";
+import { hasTextTests } from "./strings.js";
 import type { Partition } from "./partition.js";
 
 const DEFAULT_COUNTRY = "US";
@@ -27,6 +28,7 @@ function preferredCountries(): string[] {
 
 /** `extra`: countries the plan names indirectly (the countries of mentioned regions). */
 export function countryPartition(atoms: readonly Atom[], extra: readonly string[]): Partition {
+  if (hasTextTests(atoms)) return declaredPartition("country", preferredCountries(), atoms, true);
   const all = extra.length > 0 ? [...atoms, { field: "", op: "in", values: [...extra] } as Atom] : atoms;
   return openPartition("country", all, preferredCountries(), (v) => typeof v === "string" && isCountryCode(v), DEFAULT_COUNTRY);
 }

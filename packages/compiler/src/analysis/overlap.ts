@@ -1,12 +1,12 @@
 // Overlaps in `unique` groups: two active children whose conditions share a record that reaches
 // the group. The witness comes from the intersection of their boxes.
-import { intersect, type CBox } from "./boxes.js";
+import { inUnion, intersect, type CBox } from "./boxes.js";
 import type { GroupRun } from "./group-run.js";
 import { meetingEarlier } from "./pairs.js";
 import { Runs } from "./periods.js";
 import { findUncovered } from "./subtract.js";
 import type { Finding } from "./types.js";
-import { witnessOf } from "./witness.js";
+import { pointBox, witnessOf } from "./witness.js";
 import { guarded, type Report } from "./report.js";
 
 type Overlap = Extract<Finding, { kind: "overlap" }>;
@@ -19,7 +19,7 @@ export function checkOverlaps(run: GroupRun, report: Report): void {
   const pairs: [number, number][] = [];
   earlier.forEach((js, i) => js.forEach((j) => pairs.push([j, i])));
   pairs.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
-  const runs = new Runs<Overlap>();
+  const runs = new Runs<Overlap, CBox>();
   for (const [j, i] of pairs) {
     const a = children[j];
     const b = children[i];
@@ -38,7 +38,11 @@ export function checkOverlaps(run: GroupRun, report: Report): void {
             const both = intersect(s, pos);
             const hit = both === null ? null : findUncovered(space, both, reach.neg, budget);
             if (hit !== null) {
-              runs.add(`${a},${b}`, p, { kind: "overlap", group, a, b, witness: witnessOf(space, hit) });
+              const point = pointBox(space, hit);
+              runs.add(`${a},${b}`, p, { kind: "overlap", group, a, b, witness: witnessOf(space, point) }, {
+                evidence: point,
+                holds: (pt) => inUnion(shared, pt) && inUnion(reach.pos, pt) && !inUnion(reach.neg, pt),
+              });
               return;
             }
           }

@@ -2,14 +2,14 @@
 // whose targets are certainly available (so they always apply). An earlier override that may
 // not apply — its rep may be away, its team may be empty, its target is a rep field — never
 // shadows: the check is conservative and reports only what is provable.
-import { intersect, type CBox } from "./boxes.js";
+import { inUnion, intersect, type CBox } from "./boxes.js";
 import type { Availability } from "./availability.js";
 import type { Model } from "./model.js";
 import { activeIn, Runs, spansOf } from "./periods.js";
 import { guarded, type Report } from "./report.js";
 import { findUncovered } from "./subtract.js";
 import type { Finding } from "./types.js";
-import { witnessOf } from "./witness.js";
+import { pointBox, witnessOf } from "./witness.js";
 
 type ShadowedOverride = Extract<Finding, { kind: "shadowed-override" }>;
 
@@ -17,7 +17,7 @@ export function checkOverrides(model: Model, availability: Availability, report:
   const { space, budget, plan } = model;
   const overrides = plan.overrides;
   const spans = spansOf(overrides.flatMap((o) => [o.window, ...availability.windows(o.target)]));
-  const runs = new Runs<ShadowedOverride>();
+  const runs = new Runs<ShadowedOverride, { point: CBox; takenBy: number | undefined }>();
   overrides.forEach((o, i) => {
     const mine = model.overrides[i].boxes;
     if (mine.length === 0 || i === 0) return;
@@ -32,13 +32,19 @@ export function checkOverrides(model: Model, availability: Availability, report:
         const covers = by.flatMap((j) => model.overrides[j].boxes);
         budget.spend(covers.length);
         if (mine.some((box) => findUncovered(space, box, covers, budget) !== null)) return;
-        runs.add(String(i), p, describe(i, mine, by), (kept, later) => ({ ...kept, by: [...new Set([...kept.by, ...later.by])].sort((x, y) => x - y) }));
+        const { finding, point } = describe(i, mine, by);
+        runs.add(String(i), p, finding, {
+          evidence: { point, takenBy: finding.takenBy },
+          // the first active override certain to apply that matches the point is still takenBy
+          holds: (e) => by.find((j) => inUnion(model.overrides[j].boxes, e.point)) === e.takenBy,
+          merge: (kept, later) => ({ ...kept, by: [...new Set([...kept.by, ...later.by])].sort((x, y) => x - y) }),
+        });
       });
     });
   });
   report.findings.push(...runs.finish(spans));
 
-  function describe(override: number, mine: CBox[], candidates: number[]): ShadowedOverride {
+  function describe(override: number, mine: CBox[], candidates: number[]): { finding: ShadowedOverride; point: CBox } {
     const by: number[] = [];
     let witness: CBox | undefined;
     let takenBy: number | undefined;
@@ -51,7 +57,8 @@ export function checkOverrides(model: Model, availability: Availability, report:
         takenBy = j;
       }
     }
-    return { kind: "shadowed-override", override, by, witness: witnessOf(space, witness ?? mine[0]), takenBy };
+    const point = pointBox(space, witness ?? mine[0]);
+    return { finding: { kind: "shadowed-override", override, by, witness: witnessOf(space, point), takenBy }, point };
   }
 
   function firstShared(a: CBox[], b: CBox[]): CBox | null {

@@ -64,27 +64,38 @@ export function periodOf(first: Span, last: Span): Period | undefined {
   return p;
 }
 
-interface Run<F> {
+interface Run<F, E> {
   start: number;
   end: number;
   finding: F;
+  evidence: E | undefined;
+}
+
+export interface RunOptions<F, E> {
+  /** what shows the finding (a witness point): a run is extended only while it still holds */
+  evidence?: E;
+  holds?: (evidence: E) => boolean;
+  /** folds a later period's finding into the kept one (e.g. the union of `by`) */
+  merge?: (kept: F, later: F) => F;
 }
 
 /**
- * Findings per period, merged over consecutive periods by key. The first period's finding of a
- * run is kept (its witness); `merge` folds later ones in (e.g. the union of `by`).
+ * Findings per period, merged over consecutive periods by key — as long as the first period's
+ * evidence (its witness) still holds, so a reported witness is valid for the whole period reported.
  */
-export class Runs<F extends { period?: Period }> {
-  private readonly runs = new Map<string, Run<F>[]>();
+export class Runs<F extends { period?: Period }, E = unknown> {
+  private readonly runs = new Map<string, Run<F, E>[]>();
 
-  add(key: string, period: number, finding: F, merge?: (kept: F, later: F) => F): void {
+  add(key: string, period: number, finding: F, opts: RunOptions<F, E> = {}): void {
     let list = this.runs.get(key);
     if (list === undefined) this.runs.set(key, (list = []));
     const last = list[list.length - 1];
-    if (last !== undefined && last.end === period - 1) {
+    const extends_ = last !== undefined && last.end === period - 1 &&
+      (last.evidence === undefined || opts.holds === undefined || opts.holds(last.evidence));
+    if (extends_) {
       last.end = period;
-      if (merge) last.finding = merge(last.finding, finding);
-    } else list.push({ start: period, end: period, finding });
+      if (opts.merge) last.finding = opts.merge(last.finding, finding);
+    } else list.push({ start: period, end: period, finding, evidence: opts.evidence });
   }
 
   finish(spans: readonly Span[]): F[] {

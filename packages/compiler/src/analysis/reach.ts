@@ -1,6 +1,8 @@
 // Which records reach a group during a period: those of the parent territory's `when` that reach
-// the parent's group, minus (in a `first` group) those taken by the parent's earlier active
-// siblings. Kept as positive boxes minus negative boxes, never expanded.
+// the parent's group, minus those taken by the parent's earlier active siblings — in `first`
+// groups, and in `unique` groups too, since the runtime descends into the first match of an
+// (erroneous) overlap. Overlay territories never exclude each other. Kept as positive boxes
+// minus negative boxes, never expanded.
 import type { Window } from "@carve/runtime";
 import { intersect, universe, type CBox } from "./boxes.js";
 import type { Model } from "./model.js";
@@ -34,7 +36,7 @@ export function windowsFor(model: Model, group: number): DatedWindow[] {
   for (const p of pathTo(model, group)) {
     out.push(territories[p].window);
     const g = model.groupOf[p];
-    if (g >= 0 && groups[g].policy === "first") {
+    if (g >= 0 && groups[g].policy !== "overlays") {
       for (const s of groups[g].territories) {
         if (s === p) break;
         out.push(territories[s].window);
@@ -52,7 +54,7 @@ export function reachOf(model: Model, group: number, span: Span): Reach | null {
   for (const p of pathTo(model, group)) {
     if (!activeIn(territories[p].window, span)) return null;
     const g = model.groupOf[p];
-    if (g >= 0 && groups[g].policy === "first") {
+    if (g >= 0 && groups[g].policy !== "overlays") {
       for (const s of groups[g].territories) {
         if (s === p) break;
         if (activeIn(territories[s].window, span)) neg.push(...model.territories[s].boxes);

@@ -1,17 +1,23 @@
 // Shadowed children: an active child no record reaching its group can select. In a `first` group
 // that is every record it matches being taken by earlier active siblings (`by`); in any group it
-// is also the parent's condition excluding the child's altogether (`by` empty).
-import { intersect, type CBox } from "./boxes.js";
+// is also the parent's condition excluding the child altogether (`by` empty).
+import { inUnion, intersect, type CBox } from "./boxes.js";
 import type { GroupRun } from "./group-run.js";
 import { meetingEarlier } from "./pairs.js";
 import { Runs } from "./periods.js";
-import { cross } from "./reach.js";
+import { cross, type Reach } from "./reach.js";
 import { guarded, type Report } from "./report.js";
 import { findUncovered } from "./subtract.js";
 import type { Finding } from "./types.js";
-import { witnessOf } from "./witness.js";
+import { pointBox, witnessOf } from "./witness.js";
 
 type Shadowed = Extract<Finding, { kind: "shadowed" }>;
+
+/** The kept witness point and the sibling that took it. */
+interface Evidence {
+  point: CBox;
+  takenBy: number | undefined;
+}
 
 export function checkShadowed(run: GroupRun, report: Report): void {
   const { model, children, group } = run;
@@ -19,7 +25,9 @@ export function checkShadowed(run: GroupRun, report: Report): void {
   const first = model.plan.groups[group].policy === "first";
   const items = children.map((t) => model.territories[t].boxes);
   const earlier = first ? meetingEarlier(model, items) : children.map(() => []);
-  const runs = new Runs<Shadowed>();
+  const runs = new Runs<Shadowed, Evidence>();
+  const byOrder = (a: number, b: number) => children.indexOf(a) - children.indexOf(b);
+
   children.forEach((territory, i) => {
     if (items[i].length === 0) return; // unsatisfiable: reported as such
     guarded(report, { check: "shadowed", group, territory }, () => {
@@ -30,43 +38,58 @@ export function checkShadowed(run: GroupRun, report: Report): void {
         const rivals = earlier[i].filter((j) => run.active[p][j]);
         const covers = [...reach.neg, ...rivals.flatMap((j) => items[j])];
         if (mine.some((box) => findUncovered(space, box, covers, budget) !== null)) return;
-        runs.add(String(territory), p, describeShadow(run, i, mine, rivals, reach.neg), (kept, later) => ({
-          ...kept,
-          by: [...new Set([...kept.by, ...later.by])].sort((x, y) => children.indexOf(x) - children.indexOf(y)),
-        }));
+        const { finding, point } = describe(i, mine, rivals, reach);
+        // Shadowed by siblings and excluded by the parent are told apart: separate findings.
+        runs.add(`${territory}:${finding.by.length > 0}`, p, finding, {
+          evidence: { point, takenBy: finding.takenBy },
+          holds: (e) => e.takenBy === undefined || stillTaken(e.point, i, e.takenBy, p, reach),
+          merge: (kept, later) => ({ ...kept, by: [...new Set([...kept.by, ...later.by])].sort(byOrder) }),
+        });
       });
     });
   });
   report.findings.push(...runs.finish(run.spans));
 
-  function describeShadow(run: GroupRun, i: number, mine: CBox[], rivals: number[], neg: CBox[]): Shadowed {
+  /** In span p the point still reaches the group, is the child's, and goes to `takenBy` first. */
+  function stillTaken(pt: CBox, i: number, takenBy: number, p: number, reach: Reach): boolean {
+    if (!inUnion(items[i], pt) || !inUnion(reach.pos, pt) || inUnion(reach.neg, pt)) return false;
+    for (let j = 0; j < i; j++) {
+      if (!run.active[p][j] || !inUnion(items[j], pt)) continue;
+      return children[j] === takenBy;
+    }
+    return false;
+  }
+
+  function describe(i: number, mine: CBox[], rivals: number[], reach: Reach): { finding: Shadowed; point: CBox } {
     const territory = children[i];
     const by: number[] = [];
-    let witness: CBox | undefined;
+    let hit: CBox | undefined;
     let takenBy: number | undefined;
     for (const j of rivals) {
-      let takes = false;
-      for (const x of mine) {
-        for (const y of items[j]) {
-          const z = intersect(x, y);
-          const hit = z === null ? null : findUncovered(space, z, neg, budget);
-          if (hit !== null) {
-            takes = true;
-            if (witness === undefined) {
-              witness = hit;
-              takenBy = children[j];
-            }
-            break;
-          }
-        }
-        if (takes) break;
+      const shared = firstShared(mine, items[j], reach.neg);
+      if (shared === null) continue;
+      by.push(children[j]);
+      if (hit === undefined) {
+        // Rivals come in document order and earlier ones share nothing with it: j takes this record.
+        hit = shared;
+        takenBy = children[j];
       }
-      if (takes) by.push(children[j]);
     }
-    if (witness === undefined) {
-      // The parent excludes it: show a record its own condition matches.
-      return { kind: "shadowed", group: run.group, territory, by, witness: witnessOf(space, items[i][0]) };
+    // Excluded by the parent: show a record its own condition matches.
+    const point = pointBox(space, hit ?? items[i][0]);
+    const finding: Shadowed = { kind: "shadowed", group, territory, by, witness: witnessOf(space, point) };
+    if (takenBy !== undefined) finding.takenBy = takenBy;
+    return { finding, point };
+  }
+
+  function firstShared(a: readonly CBox[], b: readonly CBox[], neg: readonly CBox[]): CBox | null {
+    for (const x of a) {
+      for (const y of b) {
+        const z = intersect(x, y);
+        const hit = z === null ? null : findUncovered(space, z, neg, budget);
+        if (hit !== null) return hit;
+      }
     }
-    return { kind: "shadowed", group: run.group, territory, by, witness: witnessOf(space, witness), takenBy };
+    return null;
   }
 }

@@ -138,7 +138,8 @@ export class TextAutomaton {
     const seen = found.length === 0 ? st.seen : union(st.seen, found);
     const i = st.len;
     const pos = st.pos.map((p, k) => (p >= 0 ? p : this.advance(p, k, i, unit)));
-    const len = pos.some((p) => p < 0) ? i + 1 : this.maxLen;
+    // The length matters only while a bound is pending (and to tell the empty text apart).
+    const len = pos.some((p) => p < 0) ? i + 1 : Math.max(this.maxLen, 1);
     return { node, off, ac, seen, pos, len, edgeLast: edge };
   }
 

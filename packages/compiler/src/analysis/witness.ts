@@ -4,7 +4,7 @@
 // value. Same box → same witness.
 import type { FieldSchema } from "@carve/runtime";
 import { normalizeValue } from "@carve/values";
-import { has } from "./bits.js";
+import { bitsOf, has } from "./bits.js";
 import { allowedCountries, setOf, type CBox } from "./boxes.js";
 import type { Dim, Space } from "./domains.js";
 import type { Witness } from "./types.js";
@@ -12,32 +12,41 @@ import type { Witness } from "./types.js";
 /** The chosen class of every field (missing classes included). */
 export function pointOf(space: Space, box: CBox): number[] {
   const classes = space.dims.map(() => -1);
-  let countryClass = -1;
-  const country = space.country;
-  if (country !== undefined) {
-    const allowed = allowedCountries(space, box)!;
-    countryClass = country.order.find((c) => has(allowed, c))!;
-    classes[country.index] = countryClass;
+  const countryOfRegion = new Map<number, number>(); // region dim → chosen class of its country
+  for (const coupling of space.couplings) {
+    const allowed = allowedCountries(space, box, coupling);
+    const k = coupling.country.order.find((c) => has(allowed, c))!;
+    classes[coupling.country.index] = k;
+    if (k !== coupling.country.missing) for (const r of coupling.regions) countryOfRegion.set(r.index, k);
   }
   for (const dim of space.dims) {
-    if (dim === country) continue;
+    if (classes[dim.index] >= 0) continue;
     const set = setOf(space, box, dim.index);
-    const coupled = dim.countryOf !== undefined && countryClass >= 0 && countryClass !== country!.missing;
-    classes[dim.index] = dim.order.find((c) => has(set, c) && (!coupled || c === dim.missing || dim.countryOf![c] === countryClass))!;
+    const k = countryOfRegion.get(dim.index);
+    classes[dim.index] = dim.order.find((c) => has(set, c) && (k === undefined || c === dim.missing || dim.countryOf![c] === k))!;
   }
   return classes;
 }
 
+/** The witness's point as a box of single classes (so `contains(box, point)` tests membership). */
+export function pointBox(space: Space, box: CBox): CBox {
+  return pointOf(space, box).map((c, i) => bitsOf(space.dims[i].size, [c]));
+}
+
 export function witnessOf(space: Space, box: CBox): Witness {
   const classes = pointOf(space, box);
-  // Regions and postal codes are read against the record's country: choose it first.
-  const countryDim = space.countryField;
-  const country = countryDim === undefined ? undefined : (valueOf(countryDim, classes[countryDim.index], undefined) as string | undefined);
-  const record: Witness = {};
+  // Regions and postal codes are read against their country field: choose countries first.
+  const values: unknown[] = space.dims.map(() => undefined);
+  for (const dim of space.dims) if (dim.field.type === "country") values[dim.index] = valueOf(dim, classes[dim.index], undefined);
   for (const dim of space.dims) {
-    const v = dim === countryDim ? country : valueOf(dim, classes[dim.index], country);
-    if (v !== undefined) record[dim.field.name] = v;
+    if (dim.field.type === "country") continue;
+    const country = dim.context >= 0 ? (values[dim.context] as string | undefined) : undefined;
+    values[dim.index] = valueOf(dim, classes[dim.index], country);
   }
+  const record: Witness = {};
+  space.dims.forEach((dim, i) => {
+    if (values[i] !== undefined) record[dim.field.name] = values[i];
+  });
   return record;
 }
 

@@ -12,7 +12,11 @@ export class ConditionLowerer {
   private readonly segments = new Map<string, Box[]>();
   private readonly lineIndexes = new Map<string, LineIndex>();
 
-  constructor(private readonly program: Program) {}
+  /** `displayFile` names files in the artifact (relative paths keep artifacts independent of the checkout) */
+  constructor(
+    private readonly program: Program,
+    private readonly displayFile: (file: string) => string = (f) => f,
+  ) {}
 
   /** `when` absent means "every record that reaches it". */
   lowerWhen(cond: Cond | undefined, file: string): Box[] {
@@ -58,7 +62,7 @@ export class ConditionLowerer {
     if (!idx) this.lineIndexes.set(file, (idx = new LineIndex(text)));
     const info: ConditionInfo = {
       text: text.slice(t.range.start, t.range.end).replace(/\s+/g, " "),
-      file,
+      file: this.displayFile(file),
       line: idx.position(t.range.start).line + 1,
     };
     this.conditions.push(info);

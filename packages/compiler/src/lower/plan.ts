@@ -6,6 +6,7 @@ import type { Artifact, FieldSchema, Group, Override, RecordSchema, Territory } 
 import { ARTIFACT_FORMAT } from "@carve/runtime";
 import { ConditionLowerer } from "./conditions.js";
 import { lowerRoster, lowerTarget, windowOf } from "./roster.js";
+import { entryDir, relativePath } from "../source-hash.js";
 
 export interface SourceMap {
   /** per artifact territory: its declaration and file */
@@ -32,7 +33,8 @@ export function lowerSchema(program: Program): RecordSchema {
 }
 
 export function lowerPlan(program: Program, sourceHash: string): { body: ArtifactBody; sourceMap: SourceMap } {
-  const conds = new ConditionLowerer(program);
+  const dir = entryDir(program);
+  const conds = new ConditionLowerer(program, (f) => relativePath(dir, f));
   const territories: Territory[] = [];
   const groups: Group[] = [];
   const map: SourceMap = { territories: [], groups: [], overrides: [] };

@@ -2,8 +2,8 @@
 import type { CstNode } from "chevrotain";
 import type { CompareOp, Cond, DottedName, IdentLit, ListLit, RangeLit, StringLit, StringOp, Test } from "../ast/nodes.js";
 import { Codes, makeDiagnostic } from "../diagnostics/catalogue.js";
-import { type BuildContext, nameOf, nodeRange, sub, subs, tok, tokenAfter, tokRange } from "./cst.js";
-import { buildDotted, buildList, buildRangeOrScalar, buildScalar, stringLit } from "./build-literals.js";
+import { type BuildContext, nameOf, nodeRange, sub, subs, tok, tokenAfter, toks, tokRange } from "./cst.js";
+import { dottedFrom, buildList, buildRangeOrScalar, scalarOf, stringLit } from "./build-literals.js";
 import { describeToken } from "./messages.js";
 
 export function buildCondition(ctx: BuildContext, node: CstNode | undefined): Cond | undefined {
@@ -28,17 +28,18 @@ function nary(
 }
 
 function buildNegation(ctx: BuildContext, node: CstNode): Cond | undefined {
-  const range = nodeRange(node);
-  if (!range) return undefined;
-  if (tok(node, "Kw_not")) {
-    const operand = buildNegation(ctx, sub(node, "negation") as CstNode);
-    return operand && { kind: "Not", operand, range: { start: range.start, end: operand.range.end } };
+  const not = tok(node, "Kw_not");
+  if (not) {
+    const inner = sub(node, "negation");
+    const operand = inner && buildNegation(ctx, inner);
+    return operand && { kind: "Not", operand, range: { start: not.startOffset, end: operand.range.end } };
   }
-  if (tok(node, "LParen")) {
+  if (node.children.LParen) {
     const inner = buildCondition(ctx, sub(node, "condition"));
-    return inner && { kind: "Paren", inner, range };
+    const range = nodeRange(node);
+    return inner && range && { kind: "Paren", inner, range };
   }
-  const field = buildDotted(sub(node, "dottedName"));
+  const field = dottedFrom(toks(node, "Identifier"));
   if (!field) return undefined;
   const test = sub(node, "fieldTest");
   if (test) return buildTest(ctx, field, test);
@@ -57,7 +58,7 @@ function buildTest(ctx: BuildContext, field: DottedName, node: CstNode): Test | 
   const negated = tok(node, "Kw_not") !== undefined;
   const op = tok(node, "CompareOp");
   if (op) {
-    const value = buildScalar(sub(node, "scalar"));
+    const value = scalarOf(tok(node, "Scalar"));
     if (!value) return undefined;
     const range = { start: field.range.start, end: value.range.end };
     return { kind: "Compare", field, op: op.image as CompareOp, opRange: tokRange(op), value, range };

@@ -3,7 +3,7 @@
 import { tokenMatcher, type CstNode, type IToken } from "chevrotain";
 import type {
   Clauses, FieldDecl, FieldTypeName, ImportDecl, Item, Name, OverlaysBlock, OverrideDecl, QueueDecl,
-  RecordDecl, RepAttr, RepAttrName, RepDecl, RulesetDecl, SegmentDecl, SetDecl, Strategy, StrategyName,
+  RecordDecl, RepAttr, RepAttrName, RepDecl, RulesetDecl, SegmentDecl, SetDecl, Strategy, StrategyName, StringLit,
   TeamDecl, TeamMember, TerritoriesBlock, TerritoryDecl,
 } from "../ast/nodes.js";
 import type { Range } from "../ast/source.js";
@@ -37,7 +37,7 @@ export function buildDeclaration(ctx: BuildContext, node: CstNode): Item | undef
 }
 
 /** Name, optional label and range: the head every named declaration shares. */
-function head(ctx: BuildContext, node: CstNode): { name: Name; label?: ReturnType<typeof stringLit>; range: Range } | undefined {
+function head(ctx: BuildContext, node: CstNode): { name: Name; label?: StringLit; range: Range } | undefined {
   const name = buildDeclName(ctx, sub(node, "declName"));
   const range = nodeRange(node);
   if (!name || !range) return undefined;

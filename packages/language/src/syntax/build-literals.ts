@@ -2,7 +2,7 @@
 import { tokenMatcher, type CstNode, type IToken } from "chevrotain";
 import type { DateLit, DottedName, ListLit, Literal, Name, NumberLit, RangeLit, Scalar, StringLit } from "../ast/nodes.js";
 import { Codes, makeDiagnostic } from "../diagnostics/catalogue.js";
-import { type BuildContext, checkCommas, nameOf, nodeRange, sub, subs, tok, toks, tokRange } from "./cst.js";
+import { type BuildContext, checkCommas, nameOf, nodeRange, sub, tok, toks, tokRange } from "./cst.js";
 import { decodeString, parseNumber } from "./literals.js";
 import * as T from "./tokens.js";
 
@@ -49,34 +49,33 @@ export function dateLit(t: IToken): DateLit {
   return { kind: "Date", value: t.image, range: tokRange(t) };
 }
 
-/** A literal from the single token of a `scalar` node. */
-export function buildScalar(node: CstNode | undefined): Scalar | undefined {
-  if (!node) return undefined;
-  let t: IToken | undefined;
-  if ((t = tok(node, "StringLit"))) return stringLit(t);
-  if ((t = tok(node, "NumberLit"))) return numberLit(t);
-  if ((t = tok(node, "DateLit"))) return dateLit(t);
-  if ((t = tok(node, "CodeLit"))) return { kind: "Code", value: t.image, range: tokRange(t) };
-  if ((t = tok(node, "Kw_true") ?? tok(node, "Kw_false"))) {
-    return { kind: "Bool", value: tokenMatcher(t, T.True), range: tokRange(t) };
+/** A literal from a value token (category `Scalar`). */
+export function scalarOf(t: IToken | undefined): Scalar | undefined {
+  if (t === undefined) return undefined;
+  switch (t.tokenType) {
+    case T.StringLit: return stringLit(t);
+    case T.NumberLit: return numberLit(t);
+    case T.DateLit: return dateLit(t);
+    case T.CodeLit: return { kind: "Code", value: t.image, range: tokRange(t) };
+    case T.True: return { kind: "Bool", value: true, range: tokRange(t) };
+    case T.False: return { kind: "Bool", value: false, range: tokRange(t) };
+    default: return tokenMatcher(t, T.Identifier) ? { kind: "Ident", name: nameOf(t), range: tokRange(t) } : undefined;
   }
-  if ((t = tok(node, "Identifier"))) return { kind: "Ident", name: nameOf(t), range: tokRange(t) };
-  return undefined;
 }
 
 export function buildList(ctx: BuildContext, node: CstNode | undefined): ListLit | undefined {
   const range = nodeRange(node);
   if (!node || !range) return undefined;
-  checkCommas(ctx, node, "scalar", "list items", "`[US, CA]`");
-  const items = subs(node, "scalar").map(buildScalar).filter((s): s is Scalar => s !== undefined);
+  checkCommas(ctx, node, "Scalar", "list items", "`[US, CA]`");
+  const items = toks(node, "Scalar").map(scalarOf).filter((s): s is Scalar => s !== undefined);
   return { kind: "List", items, range };
 }
 
 /** `rangeOrScalar`: a scalar, or `LOW..HIGH` when the `..` is there. */
 export function buildRangeOrScalar(node: CstNode | undefined): Scalar | RangeLit | undefined {
-  const low = buildScalar(sub(node, "scalar", 0));
+  const low = scalarOf(tok(node, "Scalar", 0));
   if (!tok(node, "DotDot")) return low;
-  const high = buildScalar(sub(node, "scalar", 1));
+  const high = scalarOf(tok(node, "Scalar", 1));
   if (!low || !high) return undefined;
   return { kind: "Range", low, high, range: { start: low.range.start, end: high.range.end } };
 }

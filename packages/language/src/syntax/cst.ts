@@ -125,7 +125,13 @@ export function duplicateClause(ctx: BuildContext, what: string, owner: string, 
  */
 export function checkCommas(ctx: BuildContext, node: CstNode | undefined, itemKey: string, what: string, example: string): void {
   if (!node) return;
-  const items = new Set<CstElement>(node.children[itemKey] ?? []);
+  const list = node.children[itemKey] ?? [];
+  const commas = node.children.Comma ?? [];
+  // Each item takes at most one comma after it, so when there is one per item, or one per gap
+  // and none after the last item, nothing is missing (the common case: skip the sort below).
+  if (list.length <= 1 || commas.length === list.length) return;
+  if (commas.length === list.length - 1 && startOf(commas[commas.length - 1] ?? list[0]) < startOf(list[list.length - 1])) return;
+  const items = new Set<CstElement>(list);
   let prevWasItem = false;
   for (const e of childrenInOrder(node)) {
     const isItem = items.has(e);

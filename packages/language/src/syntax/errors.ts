@@ -37,6 +37,18 @@ function errorRange(text: string, e: RecognitionError): Range {
 const TYPE_LIST = "`string`, `int`, `number`, `money`, `bool`, `date`, `country`, `region`, `postal`, `domain`, `rep` or `enum(a, b, …)`";
 const WORDS = [...T.KEYWORDS, ...T.CONTEXTUAL_KEYWORDS];
 
+/** Clause words met at the top level: usually a block whose braces were forgotten. */
+const REP = "a rep's braces, e.g. `rep alice { email \"alice@acme.com\" }`";
+const TEAM = "a team's braces, e.g. `team west { members alice, bob }`";
+const RULE = "the braces of a `territory` or an `override`";
+const BLOCK_WORDS = new Map<string, string>([
+  ["email", REP], ["capacity", REP], ["away", REP],
+  ["members", TEAM], ["strategy", TEAM], ["overflow", TEAM],
+  ["when", RULE], ["assign", RULE], ["from", RULE], ["until", RULE],
+  ["otherwise", "a `territories` block, after its territories"],
+  ["given", "a `test` block"], ["expect", "a `test` block"],
+]);
+
 function extrasFor(uri: string, text: string, tokens: IToken[], e: RecognitionError): DiagnosticExtras {
   const t = e.token;
   const msg = e.message;
@@ -61,6 +73,8 @@ function extrasFor(uri: string, text: string, tokens: IToken[], e: RecognitionEr
       };
     }
   }
+  const home = msg.startsWith("expected a declaration") ? BLOCK_WORDS.get(t.image) : undefined;
+  if (home !== undefined) return { help: `\`${t.image}\` goes inside ${home}` };
   if (msg.startsWith("expected a declaration") && tokenMatcher(t, T.RBrace)) {
     return { help: "this `}` closes nothing: remove it, or check for a missing `{` above" };
   }

@@ -1,6 +1,5 @@
 // parse(): text → AST + diagnostics. Never throws: a file that cannot be parsed at all still
 // yields a SourceFile (possibly empty) and diagnostics that say why.
-import type { IToken } from "chevrotain";
 import type { Item, SourceFile } from "../ast/nodes.js";
 import { Codes, makeDiagnostic } from "../diagnostics/catalogue.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
@@ -9,6 +8,7 @@ import { type BuildContext, subs } from "./cst.js";
 import { syntaxDiagnostics } from "./errors.js";
 import { lex } from "./lexer.js";
 import { setMessageTokens } from "./messages.js";
+import { limitNesting } from "./nesting.js";
 import { carveParser } from "./parser.js";
 
 export interface ParseResult {
@@ -23,16 +23,17 @@ export function parse(uri: string, text: string): ParseResult {
     const lexed = lex(uri, text);
     file.comments = lexed.comments;
     diagnostics.push(...lexed.diagnostics);
+    const tokens = limitNesting(uri, lexed.tokens, diagnostics);
     const parser = carveParser();
-    setMessageTokens(lexed.tokens);
+    setMessageTokens(tokens);
     let cst;
     try {
-      cst = parser.parseTokens(lexed.tokens);
+      cst = parser.parseTokens(tokens);
     } finally {
       setMessageTokens([]);
     }
-    diagnostics.push(...syntaxDiagnostics(uri, text, lexed.tokens, parser.errors));
-    const ctx: BuildContext = { uri, text, tokens: lexed.tokens as IToken[], diagnostics };
+    diagnostics.push(...syntaxDiagnostics(uri, text, tokens, parser.errors));
+    const ctx: BuildContext = { uri, text, tokens, diagnostics };
     for (const d of subs(cst, "declaration")) {
       const item: Item | undefined = buildDeclaration(ctx, d);
       if (item) file.items.push(item);

@@ -2,29 +2,15 @@
 // meaning (AST, duplicate clauses, keyword-as-name) is derived afterwards in the build-* files,
 // because Chevrotain records rules once with fake tokens and semantics inside rules would break it.
 // grammar/carve.ebnf mirrors these rules: change both together.
-import { CstParser, EOF, tokenMatcher, type CstNode, type IToken } from "chevrotain";
+import { EOF, tokenMatcher, type CstNode, type IToken } from "chevrotain";
+import { TestParser } from "./parser-tests.js";
 import * as T from "./tokens.js";
-import { messageProvider } from "./messages.js";
 
-/** Tokens that may follow a declaration name when a reserved word is (wrongly) used as one. */
-const AFTER_NAME = [T.StringLit, T.LBrace, T.Equals, T.Colon, T.Dot, T.Comma, T.RParen];
-
-export class CarveParser extends CstParser {
+/** Files and declarations (SPEC 2.2, 2.3); the rules it builds on are in parser-*.ts. */
+export class CarveParser extends TestParser {
   constructor() {
-    super(T.allTokens, {
-      recoveryEnabled: true,
-      nodeLocationTracking: "onlyOffset",
-      errorMessageProvider: messageProvider,
-      // The grammar is LL(1) (with a few gates for contextual words); keep it that way.
-      maxLookahead: 1,
-    });
+    super();
     this.performSelfAnalysis();
-  }
-
-  /** A reserved word is taken as a name only when what follows shows it is one (CARVE005 later). */
-  private keywordAsName(): boolean {
-    const next = this.LA(2);
-    return AFTER_NAME.some((t) => tokenMatcher(next, t));
   }
 
   file = this.RULE("file", () => {
@@ -50,25 +36,6 @@ export class CarveParser extends CstParser {
   });
 
   /** The name a declaration introduces. */
-  declName = this.RULE("declName", () => {
-    this.OR({
-      DEF: [
-        { ALT: () => this.CONSUME(T.Identifier) },
-        { GATE: () => this.keywordAsName(), ALT: () => this.CONSUME(T.Keyword) },
-      ],
-      ERR_MSG: "a name",
-    });
-  });
-
-  /** A reference: a name, a field (`account.owner`) or a territory path (`na.west`). */
-  dottedName = this.RULE("dottedName", () => {
-    this.CONSUME(T.Identifier);
-    this.MANY(() => {
-      this.CONSUME(T.Dot);
-      this.CONSUME2(T.Identifier);
-    });
-  });
-
   rulesetDecl = this.RULE("rulesetDecl", () => {
     this.CONSUME(T.Ruleset);
     this.SUBRULE(this.declName);
@@ -150,12 +117,6 @@ export class CarveParser extends CstParser {
       { ALT: () => { this.CONSUME(T.From); this.CONSUME(T.DateLit); } },
       { ALT: () => { this.CONSUME(T.Until); this.CONSUME2(T.DateLit); } },
     ]);
-  });
-
-  dateRange = this.RULE("dateRange", () => {
-    this.CONSUME(T.DateLit);
-    this.CONSUME(T.DotDot);
-    this.CONSUME2(T.DateLit);
   });
 
   queueDecl = this.RULE("queueDecl", () => {
@@ -291,207 +252,6 @@ export class CarveParser extends CstParser {
       ]);
     });
     this.CONSUME(T.RBrace);
-  });
-
-  // ---------- conditions (SPEC 2.4): or < and < not ----------
-
-  condition = this.RULE("condition", () => {
-    this.SUBRULE(this.conjunction);
-    this.MANY(() => {
-      this.CONSUME(T.Or);
-      this.SUBRULE2(this.conjunction);
-    });
-  });
-
-  conjunction = this.RULE("conjunction", () => {
-    this.SUBRULE(this.negation);
-    this.MANY(() => {
-      this.CONSUME(T.And);
-      this.SUBRULE2(this.negation);
-    });
-  });
-
-  negation = this.RULE("negation", () => {
-    this.OR({
-      DEF: [
-        { ALT: () => { this.CONSUME(T.Not); this.SUBRULE(this.negation); } },
-        {
-          ALT: () => {
-            this.CONSUME(T.LParen);
-            this.SUBRULE(this.condition);
-            this.CONSUME(T.RParen);
-          },
-        },
-        // A name alone is a segment reference; followed by an operator it is a field test.
-        { ALT: () => { this.SUBRULE(this.dottedName); this.OPTION(() => this.SUBRULE(this.fieldTest)); } },
-      ],
-      ERR_MSG: "a condition",
-    });
-  });
-
-  fieldTest = this.RULE("fieldTest", () => {
-    this.OR([
-      { ALT: () => { this.CONSUME(T.CompareOp); this.SUBRULE(this.scalar); } },
-      {
-        ALT: () => {
-          this.CONSUME(T.Is);
-          this.OPTION(() => this.CONSUME(T.Not));
-          this.CONSUME(T.Set);
-        },
-      },
-      {
-        ALT: () => {
-          this.OPTION2(() => this.CONSUME2(T.Not));
-          this.OR2({
-            DEF: [
-              { ALT: () => { this.CONSUME(T.In); this.SUBRULE(this.inValue); } },
-              { ALT: () => { this.CONSUME(T.Starts); this.CONSUME(T.With); this.SUBRULE(this.stringValue); } },
-              { ALT: () => { this.CONSUME(T.Ends); this.CONSUME2(T.With); this.SUBRULE2(this.stringValue); } },
-              { ALT: () => { this.CONSUME(T.Contains); this.SUBRULE3(this.stringValue); } },
-            ],
-            ERR_MSG: "`in`, `starts with`, `ends with` or `contains`",
-          });
-        },
-      },
-    ]);
-  });
-
-  inValue = this.RULE("inValue", () => {
-    this.OR({
-      DEF: [
-        { ALT: () => this.SUBRULE(this.list) },
-        { ALT: () => this.SUBRULE(this.rangeOrScalar) },
-      ],
-      ERR_MSG: "a list, a range or a set name",
-    });
-  });
-
-  stringValue = this.RULE("stringValue", () => {
-    this.OR({
-      DEF: [
-        { ALT: () => this.CONSUME(T.StringLit) },
-        { ALT: () => this.SUBRULE(this.list) },
-        { ALT: () => this.CONSUME(T.Identifier) },
-      ],
-      ERR_MSG: "a string, a list or a set name",
-    });
-  });
-
-  // ---------- literals ----------
-
-  literal = this.RULE("literal", () => {
-    this.OR({
-      DEF: [
-        { ALT: () => this.SUBRULE(this.list) },
-        { ALT: () => this.SUBRULE(this.rangeOrScalar) },
-      ],
-      ERR_MSG: "a value",
-    });
-  });
-
-  rangeOrScalar = this.RULE("rangeOrScalar", () => {
-    this.SUBRULE(this.scalar);
-    this.OPTION(() => {
-      this.CONSUME(T.DotDot);
-      this.SUBRULE2(this.scalar);
-    });
-  });
-
-  list = this.RULE("list", () => {
-    this.CONSUME(T.LBracket);
-    this.MANY(() => {
-      this.SUBRULE(this.scalar);
-      this.OPTION(() => this.CONSUME(T.Comma));
-    });
-    this.CONSUME(T.RBracket);
-  });
-
-  scalar = this.RULE("scalar", () => {
-    this.OR({
-      DEF: [
-        { ALT: () => this.CONSUME(T.StringLit) },
-        { ALT: () => this.CONSUME(T.NumberLit) },
-        { ALT: () => this.CONSUME(T.DateLit) },
-        { ALT: () => this.CONSUME(T.CodeLit) },
-        { ALT: () => this.CONSUME(T.True) },
-        { ALT: () => this.CONSUME(T.False) },
-        { ALT: () => this.CONSUME(T.Identifier) },
-      ],
-      ERR_MSG: "a value",
-    });
-  });
-
-  // ---------- tests (SPEC 2.8) ----------
-
-  testDecl = this.RULE("testDecl", () => {
-    this.CONSUME(T.Test);
-    this.CONSUME(T.StringLit);
-    this.CONSUME(T.LBrace);
-    this.MANY(() => this.SUBRULE(this.testClause));
-    this.CONSUME(T.RBrace);
-  });
-
-  testClause = this.RULE("testClause", () => {
-    this.OR([
-      { ALT: () => { this.CONSUME(T.As); this.CONSUME(T.Of); this.CONSUME(T.DateLit); } },
-      { ALT: () => this.SUBRULE(this.givenBlock) },
-      { ALT: () => this.SUBRULE(this.expectation) },
-    ]);
-  });
-
-  givenBlock = this.RULE("givenBlock", () => {
-    this.CONSUME(T.Given);
-    this.CONSUME(T.LBrace);
-    this.MANY(() => {
-      this.SUBRULE(this.givenEntry);
-      this.OPTION(() => this.CONSUME(T.Comma));
-    });
-    this.CONSUME(T.RBrace);
-  });
-
-  givenEntry = this.RULE("givenEntry", () => {
-    this.SUBRULE(this.dottedName);
-    this.CONSUME(T.Colon);
-    this.SUBRULE(this.literal);
-  });
-
-  expectation = this.RULE("expectation", () => {
-    this.CONSUME(T.Expect);
-    this.OR({
-      DEF: [
-        {
-          ALT: () => {
-            this.CONSUME(T.Territory);
-            this.SUBRULE(this.dottedName);
-            this.OPTION(() => this.SUBRULE(this.via));
-          },
-        },
-        {
-          ALT: () => {
-            this.CONSUME(T.Owner);
-            this.OPTION2(() => this.CONSUME(T.In));
-            this.CONSUME(T.Identifier);
-            this.OPTION3(() => this.SUBRULE2(this.via));
-          },
-        },
-        { ALT: () => this.CONSUME(T.Unassigned) },
-        { ALT: () => { this.CONSUME(T.Invalid); this.SUBRULE2(this.dottedName); } },
-        { ALT: () => { this.CONSUME(T.Overlay); this.SUBRULE3(this.dottedName); } },
-      ],
-      ERR_MSG: "`territory`, `owner`, `unassigned`, `invalid` or `overlay`",
-    });
-  });
-
-  via = this.RULE("via", () => {
-    this.CONSUME(T.Via);
-    this.OR({
-      DEF: [
-        { ALT: () => { this.CONSUME(T.Override); this.CONSUME(T.Identifier); } },
-        { ALT: () => { this.CONSUME(T.Territory); this.SUBRULE(this.dottedName); } },
-        { ALT: () => this.CONSUME(T.Otherwise) },
-      ],
-      ERR_MSG: "`override`, `territory` or `otherwise`",
-    });
   });
 
   /** Parses a token vector from scratch; the instance is reused (construction is expensive). */

@@ -3,17 +3,17 @@
 // starts like a number or a name (dates, subdivision codes) come before numbers and identifiers.
 import { createToken, Lexer, type TokenType } from "chevrotain";
 
-/** Every name-like token (identifiers and contextual keywords) has this category. */
-export const Identifier = createToken({ name: "Identifier", pattern: /[A-Za-z_][A-Za-z0-9_]*/, label: "a name", categories: [] });
-/** Category of the reserved words; they can never be names. */
-export const Keyword = createToken({ name: "Keyword", pattern: Lexer.NA, label: "a keyword" });
-/** Category of the words allowed after `:` in a record field (`rep` is a reserved word, the rest are contextual). */
-export const TypeName = createToken({ name: "TypeName", pattern: Lexer.NA, label: "a field type" });
 /**
  * Category of the tokens that can be a value (strings, numbers, dates, codes, booleans, names):
  * a value is one CONSUME rather than a sub-rule, which keeps the CST small (parse speed).
  */
 export const Scalar = createToken({ name: "Scalar", pattern: Lexer.NA, label: "a value" });
+/** Every name-like token (identifiers and contextual keywords) has this category. */
+export const Identifier = createToken({ name: "Identifier", pattern: /[A-Za-z_][A-Za-z0-9_]*/, label: "a name", categories: [Scalar] });
+/** Category of the reserved words; they can never be names. */
+export const Keyword = createToken({ name: "Keyword", pattern: Lexer.NA, label: "a keyword" });
+/** Category of the words allowed after `:` in a record field (`rep` is a reserved word, the rest are contextual). */
+export const TypeName = createToken({ name: "TypeName", pattern: Lexer.NA, label: "a field type" });
 /** Category of `== != < <= > >=`. */
 export const CompareOp = createToken({ name: "CompareOp", pattern: Lexer.NA, label: "a comparison operator" });
 
