@@ -16,11 +16,14 @@ export async function loadCarve() {
 /** Front end + lowering, timed separately. Throws with the rendered errors if the plan does not compile. */
 export function compilePlan(carve, plan) {
   const { language, compiler } = carve;
+  const c0 = process.cpuUsage();
   const t0 = process.hrtime.bigint();
   const program = language.loadProgram(plan.entry, new language.MemoryHost(plan.files));
   const t1 = process.hrtime.bigint();
+  const c1 = process.cpuUsage();
   const result = compiler.compileProgram(program);
   const t2 = process.hrtime.bigint();
+  const c2 = process.cpuUsage();
   const errors = result.diagnostics.filter((d) => d.severity === "error");
   if (!result.artifact || errors.length > 0) {
     const shown = errors.slice(0, 5).map((d) => `  ${d.code} ${d.file ?? ""}: ${d.message}`).join("\n");
@@ -31,10 +34,12 @@ export function compilePlan(carve, plan) {
     json: compiler.artifactJson(result.artifact),
     diagnostics: result.diagnostics,
     ms: { load: ms(t1 - t0), compile: ms(t2 - t1) },
+    cpuMs: { load: cpu(c0, c1), compile: cpu(c1, c2) },
   };
 }
 
 export const ms = (ns) => Number(ns) / 1e6;
+const cpu = (a, b) => (b.user - a.user + b.system - a.system) / 1000;
 
 /** The territory id a decision reports, or null (otherwise / unassigned / invalid are told apart by status). */
 export function territoryOf(decision) {

@@ -11,7 +11,8 @@ const str = (v) => JSON.stringify(v);
 function cell(field, c) {
   const kind = FIELD_KINDS[field];
   if (kind === "set") return c.map(str).join(", ");
-  if (kind === "prefix") return `$ != null and (${c.map((p) => `startsWith($, ${str(p)})`).join(" or ")})`;
+  // No `$ != null and (…)` guard: zen's unary parser rejects the parentheses ("Incomplete parser output").
+  if (kind === "prefix") return c.map((p) => `startsWith($, ${str(p)})`).join(" or ");
   if (c.min !== undefined && c.max !== undefined) return `[${c.min}..${c.max}]`;
   return c.min !== undefined ? `>= ${c.min}` : `<= ${c.max}`;
 }

@@ -6,7 +6,8 @@ describe("carve check", () => {
     const r = carve(["check", "examples/acme"]);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/checked 1 ruleset, 2 files: no (problems|errors)/);
+    expect(r.stdout).toMatch(/checked 1 ruleset, 2 files: (no problems|[^\n]*warning|[^\n]*info)/);
+    expect(r.stdout).not.toMatch(/error\[/);
     const saas = carve(["check", "examples/saas"]);
     expect(saas.code).toBe(0);
   });
@@ -23,6 +24,24 @@ describe("carve check", () => {
     expect(out).toMatch(/error\[CARVE024\]: .*alice/);
     expect(out).toMatch(/error\[CARVE041\]: .*employees/);
     expect(out).toMatch(/3 errors/);
+  });
+
+  it("finds an overlap, a shadowed territory and a gap, each with a witness record", () => {
+    const r = carve(["check", "test/fixtures/cli/three-findings", "--format", "json"]);
+    expect(r.code).toBe(1);
+    const { diagnostics } = JSON.parse(r.stdout) as { diagnostics: { code: string; line: number; witness?: Record<string, unknown>; message: string }[] };
+    const byCode = (c: string) => diagnostics.filter((d) => d.code === c);
+    const [overlap] = byCode("CARVE070");
+    expect(overlap).toMatchObject({ line: 22, witness: { country: "US", industry: "software" } });
+    expect(overlap.witness?.employees).toBeGreaterThanOrEqual(1000);
+    const [shadowed] = byCode("CARVE071");
+    expect(shadowed).toMatchObject({ line: 29, witness: { country: "US" } });
+    const [gap] = byCode("CARVE073");
+    expect(gap.line).toBe(14);
+    expect(["US", "CA"]).not.toContain(gap.witness?.country);
+    const text = carve(["check", "test/fixtures/cli/three-findings"]).stdout;
+    expect(text).toContain("`software` and `big` both match e.g. {id: \"x\", country: US, industry: software, employees: 1000}");
+    expect(text).toMatch(/`us` can never match: every record it matches is taken by `na` above/);
   });
 
   it("prints JSON for machines with 1-based positions", () => {

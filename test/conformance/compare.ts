@@ -46,17 +46,18 @@ export interface DiagnosticLine {
   line: number;
   severity: string;
   message: string;
+  help?: string;
 }
 
 export function diagnosticLines(compiled: CompiledCase): DiagnosticLine[] {
   return compiled.diagnostics.map((d: Diagnostic) => {
     const file = caseFileName(d.file);
-    return { code: d.code, file, line: compiled.lineOf(file, d.range.start), severity: d.severity, message: d.message };
+    return { code: d.code, file, line: compiled.lineOf(file, d.range.start), severity: d.severity, message: d.message, help: d.help };
   });
 }
 
 export function showDiagnostic(d: DiagnosticLine): string {
-  return `${d.file}:${d.line} ${d.code} ${d.severity}: ${d.message}`;
+  return `${d.file}:${d.line} ${d.code} ${d.severity}: ${d.message}${d.help !== undefined ? ` (help: ${d.help})` : ""}`;
 }
 
 /** Problems with the reported diagnostics, as readable lines; empty when they are as expected. */
@@ -65,10 +66,15 @@ export function diagnosticProblems(expected: NonNullable<ConformanceCase["diagno
   const used = new Set<number>();
   for (const e of expected.expected) {
     const i = actual.findIndex(
-      (a, k) => !used.has(k) && a.code === e.code && a.file === e.file && a.line === e.line && (e.message === undefined || a.message.includes(e.message)),
+      (a, k) =>
+        !used.has(k) && a.code === e.code && a.file === e.file && a.line === e.line &&
+        (e.message === undefined || a.message.includes(e.message)) && (e.help === undefined || (a.help ?? "").includes(e.help)),
     );
     if (i >= 0) used.add(i);
-    else problems.push(`missing: ${e.file}:${e.line} ${e.code}${e.message !== undefined ? ` containing "${e.message}"` : ""}`);
+    else {
+      const text = [e.message !== undefined ? `message containing "${e.message}"` : "", e.help !== undefined ? `help containing "${e.help}"` : ""].filter(Boolean);
+      problems.push(`missing: ${e.file}:${e.line} ${e.code}${text.length > 0 ? ` with ${text.join(" and ")}` : ""}`);
+    }
   }
   if (expected.exact) actual.forEach((a, k) => used.has(k) || problems.push(`unexpected: ${showDiagnostic(a)}`));
   return problems;

@@ -3,24 +3,21 @@
 // Format and how to add a backend: README.md.
 import { describe, expect, test } from "vitest";
 import { backends } from "./backends/index.js";
-import type { Evaluate } from "./backend.js";
 import { compileCase, type CompiledCase } from "./compile-case.js";
-import { diagnosticLines, diagnosticProblems, normalizeExpectation, project, showDiagnostic } from "./compare.js";
-import { knownFailure, knownFailures } from "./known-failures.js";
+import { diagnosticLines, diagnosticProblems, showDiagnostic } from "./compare.js";
+import { type KnownFailure, knownFailure, knownFailures } from "./known-failures.js";
 import { loadCases } from "./load-cases.js";
-import type { ConformanceCase } from "./schema.js";
-
-/** asOf when neither the record nor the case gives one: fixed, so that no case depends on today. */
-export const DEFAULT_AS_OF = "2027-03-01";
+import { runRecords } from "./records.js";
 
 const cases = loadCases();
 
 describe("conformance suite", () => {
-  test("has cases, and every known failure names a part of an existing case", () => {
+  test("has cases, and every known failure names a part of an existing case and existing backends", () => {
     expect(cases.length).toBeGreaterThan(0);
+    const names = new Set(backends.map((b) => b.name));
     const stale = knownFailures.filter((k) => {
       const c = cases.find((x) => x.id === k.case)?.case;
-      if (!c) return true;
+      if (!c || (k.backends ?? []).some((b) => !names.has(b))) return true;
       return k.part === "records" ? c.records.length === 0 : c.diagnostics === undefined;
     });
     expect(stale.map((k) => `${k.case} (${k.part})`)).toEqual([]);
@@ -38,13 +35,14 @@ for (const loaded of cases) {
     }
     let compiled: CompiledCase | undefined;
     const compile = () => (compiled ??= compileCase(c));
+    const about = `${c.description}\n(${loaded.file}, SPEC ${c.spec})`;
 
     if (c.diagnostics) {
       const diagnostics = c.diagnostics;
-      caseTest(knownFailure(loaded.id, "diagnostics") !== undefined, "diagnostics", () => {
+      caseTest(knownFailure(loaded.id, "diagnostics"), "diagnostics", () => {
         const actual = diagnosticLines(compile());
         const problems = diagnosticProblems(diagnostics, actual);
-        expect(problems, `${c.description}\nreported:\n  ${actual.map(showDiagnostic).join("\n  ") || "(nothing)"}`).toEqual([]);
+        expect(problems, `${about}\nreported:\n  ${actual.map(showDiagnostic).join("\n  ") || "(nothing)"}\n`).toEqual([]);
       });
     }
 
@@ -55,35 +53,35 @@ for (const loaded of cases) {
           test.skip(`records [${backend.name}]: ${skip}`, () => {});
           continue;
         }
-        caseTest(knownFailure(loaded.id, "records", backend.name) !== undefined, `records [${backend.name}]`, async () => {
+        caseTest(knownFailure(loaded.id, "records", backend.name), `records [${backend.name}]`, async () => {
           const result = compile();
           if (!result.artifact) {
-            throw new Error(`${c.description}\nthe case does not compile:\n  ${diagnosticLines(result).map(showDiagnostic).join("\n  ")}`);
+            throw new Error(`${about}\nthe case does not compile:\n  ${diagnosticLines(result).map(showDiagnostic).join("\n  ")}`);
           }
           const evaluate = await backend.prepare(result.artifact);
           const { actual, expected } = await runRecords(c, evaluate);
-          expect(actual, c.description).toEqual(expected);
+          expect(actual, about).toEqual(expected);
         });
       }
     }
   });
 }
 
-/** A test that must pass, or (a known failure) must fail. */
-function caseTest(known: boolean, name: string, fn: () => void | Promise<void>): void {
-  if (known) test.fails(`${name} (known failure: see known-failures.ts)`, fn);
-  else test(name, fn);
-}
-
-/** Every record in order (stateful strategies see them in sequence), as labelled projections. */
-async function runRecords(c: ConformanceCase, evaluate: Evaluate) {
-  const actual: Record<string, unknown>[] = [];
-  const expected: Record<string, unknown>[] = [];
-  for (const [i, r] of c.records.entries()) {
-    const record = r.note ?? `record ${i + 1}`;
-    const decision = await evaluate(r.given, r.asOf ?? c.asOf ?? DEFAULT_AS_OF);
-    actual.push({ record, ...project(decision, r.expect) });
-    expected.push({ record, ...normalizeExpectation(r.expect) });
+/** A test that must pass or, for a known failure, must still fail (and says what to do once it passes). */
+function caseTest(known: KnownFailure | undefined, name: string, fn: () => void | Promise<void>): void {
+  if (!known) {
+    test(name, fn);
+    return;
   }
-  return { actual, expected };
+  test(`${name} (known failure: ${known.reason})`, async () => {
+    let failed = false;
+    try {
+      await fn();
+    } catch {
+      failed = true;
+    }
+    if (!failed) {
+      throw new Error(`this known failure passes now ("${known.reason}"): remove its entry from test/conformance/known-failures.ts`);
+    }
+  });
 }

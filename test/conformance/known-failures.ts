@@ -14,7 +14,21 @@ export interface KnownFailure {
 
 export const ANALYSIS_NOT_WIRED = "analysis not wired into compileProgram yet";
 
-export const knownFailures: readonly KnownFailure[] = [];
+export const knownFailures: readonly KnownFailure[] = [
+  // SPEC 2.7: the analysis (packages/compiler/src/analysis, findings/unused.ts) exists but compileProgram
+  // does not report its findings yet. The expected lines are where each finding belongs: see README.md.
+  { case: "analysis/gap-at-top-level-without-otherwise", part: "diagnostics", reason: ANALYSIS_NOT_WIRED },
+  { case: "analysis/nested-gap-is-information", part: "diagnostics", reason: ANALYSIS_NOT_WIRED },
+  { case: "analysis/overlap-in-unique-group", part: "diagnostics", reason: ANALYSIS_NOT_WIRED },
+  { case: "analysis/rep-until-leaves-a-territory-without-owner", part: "diagnostics", reason: ANALYSIS_NOT_WIRED },
+  { case: "analysis/shadowed-by-several-siblings", part: "diagnostics", reason: ANALYSIS_NOT_WIRED },
+  { case: "analysis/shadowed-child-in-first-group", part: "diagnostics", reason: ANALYSIS_NOT_WIRED },
+  { case: "analysis/shadowed-override", part: "diagnostics", reason: ANALYSIS_NOT_WIRED },
+  { case: "analysis/team-with-no-available-member-in-some-period", part: "diagnostics", reason: ANALYSIS_NOT_WIRED },
+  { case: "analysis/unsatisfiable-condition", part: "diagnostics", reason: ANALYSIS_NOT_WIRED },
+  { case: "analysis/unused-rep-set-and-segment", part: "diagnostics", reason: ANALYSIS_NOT_WIRED },
+  { case: "descent/unique-group-two-matches-takes-the-first-in-document-order", part: "diagnostics", reason: ANALYSIS_NOT_WIRED },
+];
 
 export function knownFailure(caseId: string, part: KnownFailure["part"], backend?: string): KnownFailure | undefined {
   return knownFailures.find((k) => k.case === caseId && k.part === part && (backend === undefined || k.backends === undefined || k.backends.includes(backend)));

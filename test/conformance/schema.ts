@@ -35,7 +35,18 @@ export const caseSchema = z.strictObject({
   diagnostics: z
     .strictObject({
       exact: z.boolean().default(false),
-      expected: z.array(z.strictObject({ code: z.string(), line: z.number().int().positive(), file: z.string().default("main.carve"), message: z.string().optional() })),
+      expected: z.array(
+        z.strictObject({
+          code: z.string().regex(/^CARVE\d{3}$/, "a code is CARVE and three digits"),
+          /** 1-based line of the start of the diagnostic's range */
+          line: z.number().int().positive(),
+          file: z.string().default("main.carve"),
+          /** text the message must contain */
+          message: z.string().optional(),
+          /** text the help line must contain (e.g. a "did you mean") */
+          help: z.string().optional(),
+        }),
+      ),
     })
     .optional(),
 });

@@ -2,9 +2,13 @@
 // The `carve` command line: a thin shell over the language packages.
 // Exit codes: 0 ok, 1 findings or failures, 2 usage or I/O errors.
 import { Command, CommanderError, Option } from "commander";
+import { settle } from "./async-command.js";
+import { runAssign } from "./commands/assign.js";
 import { runCheck } from "./commands/check.js";
 import { runCompile } from "./commands/compile.js";
+import { runExplain } from "./commands/explain.js";
 import { runFmt } from "./commands/fmt.js";
+import { runTestCommand } from "./commands/test.js";
 import { ExitCode, IoError, UsageError } from "./output.js";
 import { VERSION } from "./version.js";
 
@@ -54,6 +58,46 @@ export function buildProgram(): { program: Command; result: { code: number } } {
       result.code = runCompile(path, o);
     });
 
+  program
+    .command("test")
+    .description("run the ruleset's tests; a failure shows expected vs actual and the trace")
+    .argument("<path>", "the ruleset's entry file, or a folder holding exactly one")
+    .option("--coverage", "also report which territories, overrides and condition branches the tests reached")
+    .option("--as-of <date>", "the date for tests without `as of` (default: today, UTC)")
+    .addOption(formatOption(["text", "json"]))
+    .option("--no-color", "never use colour")
+    .action((path: string, o: { coverage?: boolean; asOf?: string; format: "text" | "json"; color: boolean }) => {
+      result.code = runTestCommand(path, o);
+    });
+
+  program
+    .command("explain")
+    .description("decide one record and show every step: owner, territory, via, overlays and the trace")
+    .argument("<path>", "the ruleset's entry file, or a folder holding exactly one")
+    .requiredOption("--record <json>", "the record as JSON, or @FILE to read it from a file (@- for standard input)")
+    .option("--why-not <territory>", "also explain why the record is not in this territory (e.g. na.west)")
+    .option("--as-of <date>", "the decision date (default: today, UTC)")
+    .addOption(formatOption(["text", "json"]))
+    .option("--no-color", "never use colour")
+    .action((path: string, o: { record: string; whyNot?: string; asOf?: string; format: "text" | "json"; color: boolean }) => {
+      result.code = runExplain(path, o);
+    });
+
+  program
+    .command("assign")
+    .description("assign every record of a CSV or NDJSON file, streaming; prints a summary (rows = assigned + unassigned + rejected)")
+    .argument("<path>", "the ruleset's entry file, or a folder holding exactly one")
+    .requiredOption("--records <file>", "the input: .csv (with a header row), .ndjson or .jsonl; - for standard input")
+    .option("--out <file>", "write one result row per assigned or unassigned record (.csv, .ndjson or .jsonl; - for standard output)")
+    .option("--rejects <file>", "write every rejected row with its row number and reasons (.csv, .ndjson or .jsonl)")
+    .option("--as-of <date>", "the decision date (default: today, UTC)")
+    .addOption(new Option("--format <format>", "the --out format when its extension does not say (default csv)").choices(["csv", "ndjson"]))
+    .addOption(new Option("--input-format <format>", "the --records format when its extension does not say").choices(["csv", "ndjson"]))
+    .option("--no-color", "never use colour")
+    .action((path: string, o: { records: string; out?: string; rejects?: string; asOf?: string; format?: "csv" | "ndjson"; inputFormat?: "csv" | "ndjson"; color: boolean }) => {
+      settle(runAssign(path, o));
+    });
+
   for (const c of program.commands) c.exitOverride().showSuggestionAfterError(true);
   return { program, result };
 }
@@ -79,6 +123,14 @@ export function main(argv: string[]): number {
     process.stderr.write(`internal error: ${(e as Error)?.stack ?? String(e)}\nplease report this as a bug\n`);
     return ExitCode.Usage;
   }
+}
+
+// A reader that stops early (`carve check … | head`) closes the pipe: that is not an error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw e;
+  });
 }
 
 process.exitCode = main(process.argv.slice(2));

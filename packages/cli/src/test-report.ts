@@ -4,15 +4,18 @@ import type { Coverage, TestReport, TestResult } from "@carve/compiler";
 import type { Style } from "@carve/language";
 import { displayPath } from "./output.js";
 import { count, plural, table } from "./summary-table.js";
-import { decisionText, traceText } from "./trace-text.js";
+import { decisionText, entryFileName, traceText } from "./trace-text.js";
 
 export interface ReportTextOptions {
   style: Style;
+  /** the ruleset's entry file: trace conditions name files relative to its folder */
+  entry: string;
   /** ✓/✗ on a terminal; plain `ok`/`FAILED` otherwise (logs, CI) */
   fancy: boolean;
 }
 
-export function reportText(r: TestReport, { style, fancy }: ReportTextOptions): string {
+export function reportText(r: TestReport, { style, fancy, entry }: ReportTextOptions): string {
+  const fileName = entryFileName(entry);
   const out: string[] = [];
   const n = r.tests.length;
   out.push(`running ${plural(n, "test")} of ${r.ruleset} (as of ${r.asOf} unless a test says \`as of\`)`, "");
@@ -22,7 +25,7 @@ export function reportText(r: TestReport, { style, fancy }: ReportTextOptions): 
   const failures = r.tests.filter((t) => !t.passed);
   if (failures.length > 0) {
     out.push("", style.bold("failures:"));
-    for (const t of failures) out.push("", failureText(t, style));
+    for (const t of failures) out.push("", failureText(t, style, fileName));
   }
   if (r.coverage) out.push("", coverageText(r.coverage, style));
   const line = `${r.passed} passed, ${r.failed} failed`;
@@ -30,9 +33,10 @@ export function reportText(r: TestReport, { style, fancy }: ReportTextOptions): 
   return `${out.join("\n")}\n`;
 }
 
-function failureText(t: TestResult, style: Style): string {
+function failureText(t: TestResult, style: Style, fileName: (f: string) => string): string {
   const out: string[] = [];
-  out.push(style.bold(`--- ${t.name}`) + style.dim(`  (${displayPath(t.file)}:${t.line}, as of ${t.asOf}${t.asOfSource === "test" ? "" : ` from ${t.asOfSource === "option" ? "--as-of" : "today"}`})`));
+  const source = t.asOfSource === "today" ? " (today)" : t.asOfSource === "option" ? " (--as-of)" : "";
+  out.push(style.bold(`--- ${t.name}`) + style.dim(`  (${displayPath(t.file)}:${t.line}, as of ${t.asOf}${source})`));
   for (const e of t.expectations.filter((x) => !x.passed)) {
     out.push(`  ${style.error("expected")} ${e.expected}  ${style.dim(`(line ${e.line})`)}`);
     out.push(`  ${style.error("actual")}   ${e.actual}`);
@@ -42,7 +46,7 @@ function failureText(t: TestResult, style: Style): string {
   out.push(decisionText(t.decision, { style, indent: "    " }));
   if (t.decision.trace && t.decision.trace.length > 0) {
     out.push("  trace:");
-    out.push(traceText(t.decision.trace, { style, indent: "    " }));
+    out.push(traceText(t.decision.trace, { style, indent: "    ", fileName }));
   }
   return out.join("\n");
 }

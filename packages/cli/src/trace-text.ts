@@ -1,17 +1,27 @@
 // Renders a decision and its trace for people: the outcome first (owner, territory, via,
 // overlays), then every step the runtime took, numbered, with each failed condition on its own
 // line next to the record's value. Shared by `carve explain` and `carve test`.
+import { dirname, resolve } from "node:path";
 import type { Style } from "@carve/language";
 import type { Decision, FailedBox, FailedCondition, Owner, TraceEntry, WhyNot } from "@carve/runtime";
+import { displayPath } from "./output.js";
 
 export interface TraceTextOptions {
   style: Style;
   /** prefix of every line */
   indent?: string;
+  /** how to show a condition's file (the artifact names it relative to the entry's folder) */
+  fileName?: (file: string) => string;
 }
 
 export function ownerText(o: Owner): string {
   return o.team ? `${o.id} (${o.kind}, team ${o.team})` : `${o.id} (${o.kind})`;
+}
+
+/** Shows the artifact's entry-relative file names relative to the working directory. */
+export function entryFileName(entry: string): (file: string) => string {
+  const dir = dirname(entry);
+  return (file) => displayPath(resolve(dir, file));
 }
 
 /** The outcome, one labelled line each. */
@@ -35,13 +45,13 @@ export function decisionText(d: Decision, { style, indent = "" }: TraceTextOptio
 }
 
 /** The numbered steps of `d.trace` (empty when the decision was made without `explain`). */
-export function traceText(trace: readonly TraceEntry[], { style, indent = "" }: TraceTextOptions): string {
+export function traceText(trace: readonly TraceEntry[], { style, indent = "", fileName = (f) => f }: TraceTextOptions): string {
   const width = String(trace.length).length;
   const out: string[] = [];
   trace.forEach((e, i) => {
     const n = `${String(i + 1).padStart(width)}.`;
     const sub = `${indent}${" ".repeat(n.length + 1)}  `;
-    const { head, details } = entryLines(e, style);
+    const { head, details } = entryLines(e, style, fileName);
     out.push(`${indent}${n} ${head}`);
     for (const d of details) out.push(`${sub}${d}`);
   });
@@ -49,19 +59,19 @@ export function traceText(trace: readonly TraceEntry[], { style, indent = "" }: 
 }
 
 /** The runtime's answer to "why is this record not in territory X?". */
-export function whyNotText(w: WhyNot, { style, indent = "" }: TraceTextOptions): string {
+export function whyNotText(w: WhyNot, { style, indent = "", fileName = (f) => f }: TraceTextOptions): string {
   const out: string[] = [];
   w.reasons.forEach((r, i) => {
     if (r.kind === "no-match") {
       out.push(`${indent}- \`${r.territory}\` does not match:`);
-      for (const d of failedLines(r.failed, style)) out.push(`${indent}    ${d}`);
+      for (const d of failedLines(r.failed, style, fileName)) out.push(`${indent}    ${d}`);
     } else out.push(`${indent}- ${w.messages[i] ?? r.kind}`);
   });
   if (w.matched) for (const m of w.messages) out.push(`${indent}- ${m}`);
   return out.join("\n");
 }
 
-function entryLines(e: TraceEntry, style: Style): { head: string; details: string[] } {
+function entryLines(e: TraceEntry, style: Style, fileName: (f: string) => string): { head: string; details: string[] } {
   switch (e.step) {
     case "territory":
     case "override": {
@@ -69,7 +79,7 @@ function entryLines(e: TraceEntry, style: Style): { head: string; details: strin
       const where = e.step === "territory" ? style.dim(` (${e.policy === "overlays" ? "overlays" : `${e.policy} group`})`) : "";
       if (e.result === "matched") return { head: `${what} ${style.bold("matched")}${where}`, details: [] };
       if (e.result === "not-in-effect") return { head: e.message, details: [] };
-      return { head: `${what} did not match${where}`, details: failedLines(e.failed ?? [], style) };
+      return { head: `${what} did not match${where}`, details: failedLines(e.failed ?? [], style, fileName) };
     }
     case "invalid":
       return { head: style.error("the record is invalid; nothing was evaluated"), details: [] };
@@ -82,18 +92,18 @@ function entryLines(e: TraceEntry, style: Style): { head: string; details: strin
   }
 }
 
-function failedLines(failed: readonly FailedBox[], style: Style): string[] {
+function failedLines(failed: readonly FailedBox[], style: Style, fileName: (f: string) => string): string[] {
   if (failed.length === 0) return ["its `when` can never hold"];
-  if (failed.length === 1) return failed[0].failed.map((f) => conditionLine(f, style));
-  return failed.flatMap((b, i) => [`alternative ${i + 1} of ${failed.length}:`, ...b.failed.map((f) => `  ${conditionLine(f, style)}`)]);
+  if (failed.length === 1) return failed[0].failed.map((f) => conditionLine(f, style, fileName));
+  return failed.flatMap((b, i) => [`alternative ${i + 1} of ${failed.length}:`, ...b.failed.map((f) => `  ${conditionLine(f, style, fileName)}`)]);
 }
 
 /** "`employees >= 1000` is false: employees = 40  (acme.carve:29, from `enterprise`)" */
-function conditionLine(f: FailedCondition, style: Style): string {
+function conditionLine(f: FailedCondition, style: Style, fileName: (f: string) => string): string {
   const value = f.value === undefined ? `${f.field} has no value` : `${f.field} = ${JSON.stringify(f.value)}`;
   const raw = f.raw !== undefined ? `, given ${JSON.stringify(f.raw)}` : "";
   const from = f.text !== f.test ? `, from \`${f.text}\`` : "";
-  return `\`${f.test}\` is false: ${value}${raw}  ${style.dim(`(${f.file}:${f.line}${from})`)}`;
+  return `\`${f.test}\` is false: ${value}${raw}  ${style.dim(`(${fileName(f.file)}:${f.line}${from})`)}`;
 }
 
 function suggestions(s: string[] | undefined): string {

@@ -5,6 +5,9 @@ import { CompilerCodes } from "./catalogue.js";
 import { TooComplex, MAX_BOXES } from "./lower/dnf.js";
 import { lowerPlan, type SourceMap } from "./lower/plan.js";
 import { sourceHash } from "./source-hash.js";
+import { analyze } from "./analysis/index.js";
+import { findingDiagnostics } from "./findings/diagnostics.js";
+import { unusedDeclarations } from "./findings/unused.js";
 
 export interface CompileResult {
   artifact?: Artifact;
@@ -17,12 +20,23 @@ export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === "error");
 }
 
-export function compileProgram(program: Program): CompileResult {
+export interface CompileOptions {
+  /** run the static analysis (SPEC 2.7); default true */
+  analyze?: boolean;
+}
+
+export function compileProgram(program: Program, options: CompileOptions = {}): CompileResult {
   const diagnostics = [...program.diagnostics];
   // Never emit tables from a program with errors: their meaning is not defined.
   if (hasErrors(diagnostics)) return { diagnostics };
   try {
     const { body, sourceMap } = lowerPlan(program, sourceHash(program));
+    if (options.analyze !== false) {
+      diagnostics.push(...findingDiagnostics(analyze(body), body, sourceMap, program), ...unusedDeclarations(program));
+      sortDiagnostics(diagnostics, program);
+    }
+    // The artifact is returned even when the analysis found errors, for tools that want to run a
+    // plan under review; the CLI refuses to emit or run it while errors remain.
     return { artifact: sealArtifact(body), sourceMap, diagnostics };
   } catch (e) {
     if (!(e instanceof TooComplex)) throw e;
@@ -38,4 +52,9 @@ export function compileProgram(program: Program): CompileResult {
 /** The artifact as JSON text: canonical key order, two-space indent, trailing newline. Deterministic. */
 export function artifactJson(artifact: Artifact): string {
   return `${JSON.stringify(JSON.parse(canonicalJson(artifact)), null, 2)}\n`;
+}
+
+function sortDiagnostics(ds: Diagnostic[], program: Program): void {
+  const order = new Map(program.files.map((f, i) => [f.uri, i]));
+  ds.sort((a, b) => (order.get(a.file) ?? 1e9) - (order.get(b.file) ?? 1e9) || a.range.start - b.range.start || a.code.localeCompare(b.code));
 }

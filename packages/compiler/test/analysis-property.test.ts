@@ -7,7 +7,8 @@ import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { analyze, type AnalysisPlan, type Finding } from "../src/analysis/index.js";
 import { inPeriod, keyOf, Oracle } from "./helpers/analysis-brute.js";
-import { field, plan, schema, type GNode, type TNode } from "./helpers/analysis-plan.js";
+import { artifactOf, field, plan, schema, type GNode, type TNode } from "./helpers/analysis-plan.js";
+import { loadArtifact, sealArtifact, type Decision } from "@carve/runtime";
 
 const SEGS = ["a", "b", "c"];
 const COUNTRIES = ["US", "CA", "FR"];
@@ -124,6 +125,27 @@ function poolOf(p: AnalysisPlan): Record<string, unknown>[] {
 
 const DAYS = ["2020-01-01", "2026-12-31", "2027-01-01", "2027-01-02", "2027-02-28", "2027-03-01", "2027-03-02", "2027-05-31", "2027-06-01", "2027-06-02", "2030-01-01"];
 
+/** `by` of a shadowed child: each one takes some of its records, and together they take all. */
+function checkTakers(o: Oracle, pool: Record<string, unknown>[], findings: Finding[]): void {
+  for (const f of findings) {
+    if (f.kind !== "shadowed" || f.by.length === 0) continue;
+    const when = o.plan.territories[f.territory].when;
+    const days = DAYS.filter((d) => inPeriod(f.period, d));
+    const taken = new Set<number>();
+    const loose: unknown[] = [];
+    for (const d of days) {
+      for (const r of pool) {
+        if (!o.whenHolds(when, r) || !o.reaches(f.group, r, d)) continue;
+        const j = o.takenBy(f.territory, r, d);
+        if (j === undefined || !f.by.includes(j)) loose.push({ r, d, j });
+        else taken.add(j);
+      }
+    }
+    expect(loose.slice(0, 3), JSON.stringify(f)).toEqual([]);
+    expect([...taken].sort((a, b) => a - b), JSON.stringify(f)).toEqual([...f.by].sort((a, b) => a - b));
+  }
+}
+
 /** A witness must show its finding on every day of the finding's period. */
 function checkWitnesses(o: Oracle, findings: Finding[]): void {
   for (const f of findings) {
@@ -159,8 +181,8 @@ function checkWitness(o: Oracle, f: Finding, d: string): void {
   }
 }
 
-// CARVE_PROPERTY_RUNS=5000 for a long soak; 300 keeps the suite quick.
-const RUNS = Number(process.env.CARVE_PROPERTY_RUNS ?? 300);
+// CARVE_PROPERTY_RUNS=5000 for a long soak; 200 keeps the suite quick.
+const RUNS = Number(process.env.CARVE_PROPERTY_RUNS ?? 200);
 
 describe("analysis agrees with brute force", () => {
   test("overlaps, gaps, shadowed children and overrides, unsatisfiable conditions", () => {
@@ -180,8 +202,44 @@ describe("analysis agrees with brute force", () => {
           expect({ day: d, keys: [...reported].sort() }).toEqual({ day: d, keys: [...truth].sort() });
         }
         checkWitnesses(o, findings);
+        checkTakers(o, pool, findings);
       }),
       { numRuns: RUNS },
+    );
+  }, RUNS * 200);
+});
+
+// The same witnesses, decided by the real runtime (@carve/runtime): descent, first match in
+// `first` and `unique` groups, windows — the analysis's reach semantics must be the runtime's.
+describe("witnesses behave as reported in the runtime", () => {
+  test("gaps stop descent, shadowed witnesses go to takenBy, overlaps are ambiguous", () => {
+    fc.assert(
+      fc.property(planArb, (p) => {
+        const findings = analyze(p);
+        const runtime = loadArtifact(sealArtifact(artifactOf({ ...p, overrides: [] })));
+        const ids = p.territories.map((x) => x.id);
+        for (const f of findings) {
+          if (!("witness" in f) || f.witness === undefined) continue;
+          for (const d of DAYS) {
+            if (!inPeriod("period" in f ? f.period : undefined, d)) continue;
+            const dec: Decision = runtime.evaluate(f.witness, { asOf: d, explain: true });
+            const why = JSON.stringify({ f, d, dec: { status: dec.status, territory: dec.territory, errors: dec.errors } });
+            expect(dec.status, why).not.toBe("invalid");
+            const path = dec.territory?.path ?? [];
+            if (f.kind === "gap") {
+              const parent = p.groups[f.group].parent;
+              expect(dec.territory?.id, why).toBe(parent === undefined ? undefined : ids[parent]);
+            } else if (f.kind === "shadowed" && f.takenBy !== undefined) {
+              expect(path, why).toContain(ids[f.takenBy]);
+              expect(path, why).not.toContain(ids[f.territory]);
+            } else if (f.kind === "overlap") {
+              const amb = (dec.trace ?? []).find((e) => e.step === "ambiguous" && e.matched.includes(ids[f.a]));
+              expect(amb && amb.step === "ambiguous" && amb.matched.includes(ids[f.b]), why).toBe(true);
+            }
+          }
+        }
+      }),
+      { numRuns: Math.ceil(RUNS / 3) },
     );
   }, RUNS * 200);
 });

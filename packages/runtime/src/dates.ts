@@ -8,6 +8,13 @@ export function inWindow(w: Window | undefined, asOf: string): boolean {
   return w === undefined || ((w.from === undefined || w.from <= asOf) && (w.until === undefined || asOf <= w.until));
 }
 
+/** "from 2027-02-01 until 2027-06-30", for explanations. */
+export function windowText(w: { from?: string; until?: string } | undefined): string {
+  if (!w) return "always";
+  if (w.from !== undefined && w.until !== undefined) return `from ${w.from} until ${w.until}`;
+  return w.from !== undefined ? `from ${w.from}` : `until ${w.until}`;
+}
+
 const DAY = 86_400_000;
 let dayStart = 0;
 let dayEnd = -1;

@@ -44,17 +44,20 @@ export function readField(input: Record<string, unknown>, f: FieldSlot): unknown
 // A field whose values rarely repeat (postal codes, amounts as text) turns its memo off.
 const MEMO_LIMIT = 4096;
 const MEMO_KEY_MAX = 128;
-const NO_MEMO_TYPES = new Set(["string", "int", "number", "money"]);
+const NO_MEMO_TYPES = new Set(["string"]);
 const MISSING: Normalized<unknown> = { ok: false, reason: NO_VALUE };
 
 class Memo {
-  private readonly maps = new Map<string, Map<string, Normalized<unknown>>>();
+  /** by raw text, for the record's country "" (no country) */
+  private readonly plain = new Map<string, Normalized<unknown>>();
+  /** by country then raw text, for region and postal fields read with a country */
+  private readonly byCountry = new Map<string, Map<string, Normalized<unknown>>>();
   private size = 0;
   private hits = 0;
   off = false;
 
   get(country: string, raw: string): Normalized<unknown> | undefined {
-    const r = this.maps.get(country)?.get(raw);
+    const r = country === "" ? this.plain.get(raw) : this.byCountry.get(country)?.get(raw);
     if (r !== undefined) this.hits++;
     return r;
   }
@@ -62,12 +65,16 @@ class Memo {
   set(country: string, raw: string, r: Normalized<unknown>): void {
     if (this.size >= MEMO_LIMIT) {
       if (this.hits < this.size) this.off = true; // mostly distinct values: not worth keeping
-      this.maps.clear();
+      this.plain.clear();
+      this.byCountry.clear();
       this.size = this.hits = 0;
       if (this.off) return;
     }
-    let m = this.maps.get(country);
-    if (!m) this.maps.set(country, (m = new Map()));
+    let m = this.plain;
+    if (country !== "") {
+      m = this.byCountry.get(country) ?? new Map();
+      this.byCountry.set(country, m);
+    }
     m.set(raw, r);
     this.size++;
   }

@@ -1,7 +1,7 @@
 // Step 4 of SPEC 2.6: a target (rep, team, queue, or a rep field of the record) to an available
 // assignee. Availability depends only on the date, so it is computed once per `asOf` and cached.
 import type { Rep, Target, Team } from "./artifact-types.js";
-import { inWindow } from "./dates.js";
+import { inWindow, windowText } from "./dates.js";
 import type { Owner } from "./decision.js";
 import { md5Word } from "./md5-word.js";
 import type { Model } from "./model.js";
@@ -164,12 +164,6 @@ export class Resolver {
 function safeMod(n: number, m: number): number {
   const k = Number.isFinite(n) ? Math.trunc(n) % m : 0;
   return k < 0 ? k + m : k;
-}
-
-export function windowText(w: { from?: string; until?: string } | undefined): string {
-  if (!w) return "always";
-  if (w.from !== undefined && w.until !== undefined) return `from ${w.from} until ${w.until}`;
-  return w.from !== undefined ? `from ${w.from}` : `until ${w.until}`;
 }
 
 function whyUnavailable(r: Rep, asOf: string): string {

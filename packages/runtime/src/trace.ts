@@ -5,9 +5,9 @@
 import type { Strategy, Target, Team, Window } from "./artifact-types.js";
 import { type CAtom, type CBox, describeAtom, testAtom } from "./atoms.js";
 import type { Owner } from "./decision.js";
+import { windowText } from "./dates.js";
 import type { Model } from "./model.js";
 import { type NormRecord, shownValue } from "./normalize-record.js";
-import { windowText } from "./resolve-target.js";
 import type { LoadView, Scored } from "./strategies.js";
 
 export interface FailedCondition {

@@ -4,12 +4,11 @@
 import { closest } from "@carve/values";
 import type { Window } from "./artifact-types.js";
 import { testBoxes } from "./atoms.js";
-import { inWindow } from "./dates.js";
+import { inWindow, windowText } from "./dates.js";
 import type { Model } from "./model.js";
 import type { NormRecord } from "./normalize-record.js";
 import type { TableItem } from "./table.js";
 import { failedText, type FailedBox, type Tracer } from "./trace.js";
-import { windowText } from "./resolve-target.js";
 
 export type WhyNotReason =
   | { kind: "unknown-territory"; suggestions: string[] }

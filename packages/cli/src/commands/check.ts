@@ -1,8 +1,9 @@
-// `carve check PATH…`: front-end (and, later, analysis) diagnostics for every ruleset under the paths.
+// `carve check PATH…`: front-end and static-analysis diagnostics for every ruleset under the paths.
 import {
   countDiagnostics, loadProgram, parse, renderDiagnostic, summarize, toJsonDiagnostic,
   type Diagnostic, type SourceLookup,
 } from "@carve/language";
+import { compileProgram } from "@carve/compiler";
 import { NodeFileHost } from "../node-host.js";
 import { displayPath, ExitCode, IoError, styleFor, useColor } from "../output.js";
 import { collectCarveFiles, readSources } from "../sources.js";
@@ -45,7 +46,8 @@ export function checkPaths(paths: readonly string[]): CheckResult {
       covered.add(f.uri);
       texts.set(f.uri, f.text);
     }
-    program.diagnostics.forEach(add);
+    // compileProgram adds the static analysis (overlaps, gaps, shadowing…) when the front end is clean.
+    compileProgram(program).diagnostics.forEach(add);
   }
   const fragments: string[] = [];
   for (const s of sources) {

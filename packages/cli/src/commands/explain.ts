@@ -3,11 +3,12 @@
 // (status invalid with its reasons, exit 0); unreadable input is a usage error (exit 2).
 import { existsSync, readFileSync } from "node:fs";
 import type { Decision } from "@carve/runtime";
+import { closest } from "@carve/values";
 import { parseAsOf } from "../as-of.js";
 import { parseJson, problemText } from "../json-input.js";
 import { ExitCode, IoError, styleFor, UsageError, useColor } from "../output.js";
 import { loadRuntime } from "../runtime-load.js";
-import { decisionText, traceText, whyNotText } from "../trace-text.js";
+import { decisionText, entryFileName, traceText, whyNotText } from "../trace-text.js";
 
 export interface ExplainOptions {
   record: string;
@@ -22,6 +23,7 @@ export function runExplain(path: string, opts: ExplainOptions): number {
   const record = readRecord(opts.record);
   const loaded = loadRuntime(path, opts.color);
   if (!loaded) return ExitCode.Findings;
+  if (opts.whyNot !== undefined) checkTerritory(opts.whyNot, loaded.runtime.artifact.territories.map((t) => t.id));
   const d: Decision = loaded.runtime.evaluate(record, {
     explain: true,
     ...(asOf !== undefined ? { asOf } : {}),
@@ -29,21 +31,29 @@ export function runExplain(path: string, opts: ExplainOptions): number {
     // Explaining must not move round_robin counters or count load: it is a question, not an assignment.
     sideEffects: false,
   });
-  const unknown = d.whyNot?.reasons.find((r) => r.kind === "unknown-territory");
-  if (unknown && d.whyNot) throw new UsageError(`--why-not: ${d.whyNot.messages[0]}`);
   if (opts.format === "json") {
     process.stdout.write(`${JSON.stringify(d, null, 2)}\n`);
     return ExitCode.Ok;
   }
   const style = styleFor(useColor(process.stdout, opts.color));
+  const fileName = entryFileName(loaded.compiled.program.entry);
   const out = [style.bold("decision"), decisionText(d, { style, indent: "  " })];
-  if (d.trace && d.trace.length > 0) out.push("", style.bold("trace"), traceText(d.trace, { style, indent: "  " }));
+  if (d.trace && d.trace.length > 0) out.push("", style.bold("trace"), traceText(d.trace, { style, indent: "  ", fileName }));
   if (d.whyNot) {
     const head = d.whyNot.matched ? `why not ${d.whyNot.territory}? it is` : `why not ${d.whyNot.territory}?`;
-    out.push("", style.bold(head), whyNotText(d.whyNot, { style, indent: "  " }));
+    out.push("", style.bold(head), whyNotText(d.whyNot, { style, indent: "  ", fileName }));
+  } else if (opts.whyNot !== undefined) {
+    out.push("", style.bold(`why not ${opts.whyNot}?`), "  - the record is invalid, so no territory was tried (see the errors above)");
   }
   process.stdout.write(`${out.join("\n")}\n`);
   return ExitCode.Ok;
+}
+
+function checkTerritory(id: string, ids: string[]): void {
+  if (ids.includes(id)) return;
+  const near = closest(id, ids);
+  const hint = near.length > 0 ? `; did you mean ${near.map((x) => `\`${x}\``).join(" or ")}?` : `; territories are named by their path, e.g. ${ids.slice(0, 3).map((x) => `\`${x}\``).join(", ")}`;
+  throw new UsageError(`--why-not: there is no territory \`${id}\`${hint}`);
 }
 
 /** `--record '{"id": …}'`, `--record @lead.json` or `--record @-` (standard input). */

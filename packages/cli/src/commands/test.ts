@@ -20,7 +20,7 @@ export function runTestCommand(path: string, opts: TestOptions): number {
   if (opts.format === "json") process.stdout.write(`${JSON.stringify(reportJson(report), null, 2)}\n`);
   else {
     const style = styleFor(useColor(process.stdout, opts.color));
-    process.stdout.write(reportText(report, { style, fancy: Boolean(process.stdout.isTTY) }));
+    process.stdout.write(reportText(report, { style, fancy: Boolean(process.stdout.isTTY), entry: loaded.compiled.program.entry }));
   }
   return report.failed > 0 ? ExitCode.Findings : ExitCode.Ok;
 }

@@ -52,7 +52,7 @@ export function analyze(plan: AnalysisPlan, options: AnalysisOptions = {}): Find
     } else if (e instanceof BudgetExceeded) {
       report.findings.push({
         kind: "incomplete",
-        reason: `analysis stopped during the ${check} check after ${budget.maxWork} units of work; findings after that point are missing`,
+        reason: `analysis stopped during the ${check} check after ${budget.maxWork} units of work; findings of that check and the later ones are missing`,
         check,
       });
     } else throw e;

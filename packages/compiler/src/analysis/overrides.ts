@@ -44,28 +44,28 @@ export function checkOverrides(model: Model, availability: Availability, report:
   });
   report.findings.push(...runs.finish(spans));
 
+  /** `by`: the earlier certain overrides that take some of its records (not taken before them). */
   function describe(override: number, mine: CBox[], candidates: number[]): { finding: ShadowedOverride; point: CBox } {
     const by: number[] = [];
-    let witness: CBox | undefined;
-    let takenBy: number | undefined;
+    let hit: CBox | undefined;
+    const before: CBox[] = [];
     for (const j of candidates) {
-      const hit = firstShared(mine, model.overrides[j].boxes);
-      if (hit === null) continue;
+      const share = firstShared(mine, model.overrides[j].boxes, before);
+      before.push(...model.overrides[j].boxes);
+      if (share === null) continue;
       by.push(j);
-      if (witness === undefined) {
-        witness = hit;
-        takenBy = j;
-      }
+      hit ??= share;
+      if (!mine.some((box) => findUncovered(space, box, before, budget) !== null)) break;
     }
-    const point = pointBox(space, witness ?? mine[0]);
-    return { finding: { kind: "shadowed-override", override, by, witness: witnessOf(space, point), takenBy }, point };
+    const point = pointBox(space, hit ?? mine[0]);
+    return { finding: { kind: "shadowed-override", override, by, witness: witnessOf(space, point), takenBy: by[0] }, point };
   }
 
-  function firstShared(a: CBox[], b: CBox[]): CBox | null {
+  function firstShared(a: readonly CBox[], b: readonly CBox[], before: readonly CBox[]): CBox | null {
     for (const x of a) {
       for (const y of b) {
         const z = intersect(x, y);
-        const hit = z === null ? null : findUncovered(space, z, [], budget);
+        const hit = z === null ? null : findUncovered(space, z, before, budget);
         if (hit !== null) return hit;
       }
     }

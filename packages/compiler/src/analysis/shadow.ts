@@ -60,25 +60,27 @@ export function checkShadowed(run: GroupRun, report: Report): void {
     return false;
   }
 
+  /**
+   * `by`: the rivals that take some of the child's records — those not already taken by a rival
+   * before them. The first one's share gives the witness. Stops once the takers cover the child.
+   */
   function describe(i: number, mine: CBox[], rivals: number[], reach: Reach): { finding: Shadowed; point: CBox } {
     const territory = children[i];
     const by: number[] = [];
     let hit: CBox | undefined;
-    let takenBy: number | undefined;
+    const before: CBox[] = [...reach.neg];
     for (const j of rivals) {
-      const shared = firstShared(mine, items[j], reach.neg);
-      if (shared === null) continue;
+      const share = firstShared(mine, items[j], before);
+      before.push(...items[j]);
+      if (share === null) continue;
       by.push(children[j]);
-      if (hit === undefined) {
-        // Rivals come in document order and earlier ones share nothing with it: j takes this record.
-        hit = shared;
-        takenBy = children[j];
-      }
+      hit ??= share;
+      if (!mine.some((box) => findUncovered(space, box, before, budget) !== null)) break;
     }
-    // Excluded by the parent: show a record its own condition matches.
+    // Excluded by the parent (no taker): show a record its own condition matches.
     const point = pointBox(space, hit ?? items[i][0]);
     const finding: Shadowed = { kind: "shadowed", group, territory, by, witness: witnessOf(space, point) };
-    if (takenBy !== undefined) finding.takenBy = takenBy;
+    if (by.length > 0) finding.takenBy = by[0];
     return { finding, point };
   }
 

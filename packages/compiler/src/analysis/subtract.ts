@@ -30,14 +30,14 @@ function run(space: Space, a: CBox, covers: readonly CBox[], budget: Budget, fir
   const out: CBox[] = [];
   const start: number[] = [];
   for (let j = 0; j < covers.length; j++) if (meets(a, covers[j])) start.push(j);
-  budget.spend(covers.length);
+  budget.spend(covers.length * dims);
   const stack: Node[] = [{ box: a, covers: start }];
   let visited = 0;
   const restricted = new Int32Array(dims);
   while (stack.length > 0) {
     const node = stack.pop()!;
     if (++visited > budget.maxBoxes) throw new BudgetExceeded("boxes");
-    budget.spend(1 + node.covers.length);
+    budget.spend(1 + node.covers.length * dims); // each cover is compared field by field
     const { box } = node;
     if (node.covers.length === 0) {
       if (feasible(space, box)) {

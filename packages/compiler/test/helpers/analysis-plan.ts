@@ -1,5 +1,5 @@
 // Builders for hand-written IR plans in analysis tests: atoms, boxes, territory trees.
-import type { Atom, Box, FieldSchema, FieldType, Group, Override, RecordSchema, Scalar, Target, Territory, Window } from "@carve/runtime";
+import type { Artifact, Atom, Box, FieldSchema, FieldType, Group, Override, RecordSchema, Scalar, Target, Territory, Window } from "@carve/runtime";
 import type { AnalysisPlan } from "../../src/analysis/index.js";
 
 export function field(name: string, type: FieldType, opts: { optional?: boolean; values?: string[]; country?: string } = {}): FieldSchema {
@@ -60,6 +60,7 @@ export const unique = (territories: TNode[], otherwise?: Target): GNode => ({ po
 export function plan(s: RecordSchema, top: GNode, extra: { overlays?: TNode[]; overrides?: Override[]; roster?: AnalysisPlan["roster"] } = {}): AnalysisPlan {
   const territories: Territory[] = [];
   const groups: Group[] = [];
+  const ids = new Set<string>();
   const addGroup = (g: GNode, parent: number | undefined, prefix: string): number => {
     const gi = groups.length;
     const group: Group = { policy: g.policy, territories: [] };
@@ -68,14 +69,16 @@ export function plan(s: RecordSchema, top: GNode, extra: { overlays?: TNode[]; o
     groups.push(group);
     for (const node of g.territories) {
       const ti = territories.length;
-      const id = prefix ? `${prefix}.${node.name}` : node.name;
+      let id = prefix ? `${prefix}.${node.name}` : node.name;
+      if (ids.has(id)) id = `${id}${ti}`; // generated plans reuse names: ids stay unique
+      ids.add(id);
       const terr: Territory = { id, name: node.name, when: node.when ?? [{ atoms: [] }] };
       if (node.assign) terr.assign = node.assign;
       if (node.window) terr.window = node.window;
       if (parent !== undefined) terr.parent = parent;
       territories.push(terr);
       group.territories.push(ti);
-      if (node.children) terr.children = addGroup(node.children, ti, id);
+      if (node.children) terr.children = addGroup(node.children, ti, id.replace(/\./g, "_"));
     }
     return gi;
   };
@@ -90,4 +93,26 @@ export function override(name: string, when: Box[], target: Target, window?: Win
   const o: Override = { name, when, target };
   if (window) o.window = window;
   return o;
+}
+
+/** The plan as a sealed artifact the runtime loads (queues `q` and `triage`, plus `roster`). */
+export function artifactOf(p: AnalysisPlan, extraQueues: string[] = []): Omit<Artifact, "hash"> {
+  let conditions = 0;
+  for (const w of [...p.territories.map((x) => x.when), ...p.overrides.map((o) => o.when)]) {
+    for (const b of w) for (const r of b.atoms) conditions = Math.max(conditions, r.condition + 1);
+  }
+  const roster = p.roster ?? { reps: [], queues: [], teams: [] };
+  const queues = [...new Set(["q", "triage", ...extraQueues, ...roster.queues.map((x) => x.id)])].map((id) => ({ id }));
+  const body: Omit<Artifact, "hash"> = {
+    format: "carve/1",
+    ruleset: { name: "test", sourceHash: "0".repeat(64) },
+    schema: p.schema,
+    conditions: Array.from({ length: conditions }, () => ({ text: "test", file: "test.carve", line: 1 })),
+    territories: p.territories,
+    groups: p.groups,
+    overrides: p.overrides,
+    roster: { ...roster, queues },
+  };
+  if (p.overlays !== undefined) body.overlays = p.overlays;
+  return body;
 }

@@ -125,12 +125,10 @@ export function renderDiagnostic(d: Diagnostic, lookup: SourceLookup, style: Sty
       const where = relIndex ? `${relName}:${spanOf(relIndex, rel.range).line}:${spanOf(relIndex, rel.range).column}` : relName;
       out.push(`${" ".repeat(gutterWidth)} ${style.accent("=")} note: ${rel.message} (${where})`);
     }
-    if (d.witness) out.push(`${" ".repeat(gutterWidth)} ${style.accent("=")} example: ${JSON.stringify(d.witness)}`);
     if (d.help) out.push(`${" ".repeat(gutterWidth)} ${style.accent("=")} ${style.bold("help")}: ${d.help}`);
     return out.join("\n");
   }
   for (const rel of d.related ?? []) out.push(`  = note: ${rel.message}`);
-  if (d.witness) out.push(`  = example: ${JSON.stringify(d.witness)}`);
   if (d.help) out.push(`  = help: ${d.help}`);
   return out.join("\n");
 }

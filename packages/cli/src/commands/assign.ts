@@ -1,0 +1,116 @@
+// `carve assign PATH --records FILE [--out FILE] [--rejects FILE] [--as-of DATE] [--format csv|ndjson]
+//  [--input-format csv|ndjson]`: decides every record of a CSV or NDJSON file, streaming, and
+// accounts for every row: input rows = assigned + unassigned + rejected.
+import { statSync } from "node:fs";
+import { todayUtc } from "@carve/compiler";
+import type { Decision, FieldError } from "@carve/runtime";
+import { parseAsOf } from "../as-of.js";
+import { AssignSummary, summaryText } from "../assign-summary.js";
+import { displayPath, ExitCode, IoError, styleFor, UsageError, useColor } from "../output.js";
+import { Progress } from "../progress.js";
+import { type InputFormat, type InputRow, inputFormatOf, openInput, rawKey, readCsv, readNdjson } from "../records-read.js";
+import {
+  CSV_OUTPUT_COLUMNS, csvRow, extensionFormat, ndjsonRow, type OutputFormat, outputFormatOf, type Reject, rejectColumns, rejectCsvRow,
+  rejectNdjsonRow, Sink,
+} from "../records-write.js";
+import { loadRuntime } from "../runtime-load.js";
+import { plural } from "../summary-table.js";
+
+export interface AssignOptions {
+  records: string;
+  out?: string;
+  rejects?: string;
+  asOf?: string;
+  format?: OutputFormat;
+  inputFormat?: InputFormat;
+  color?: boolean;
+}
+
+export async function runAssign(path: string, opts: AssignOptions): Promise<number> {
+  // One date for the whole run, even one that crosses midnight.
+  const asOf = parseAsOf(opts.asOf) ?? todayUtc();
+  const inFormat = inputFormatOf(opts.records, opts.inputFormat);
+  if (opts.records !== "-") checkReadable(opts.records);
+  if (opts.out !== undefined && opts.out === opts.records) throw new IoError(`--out ${opts.out} is the records file itself: write the results elsewhere`);
+  if (opts.out !== undefined && opts.out !== "-" && opts.out === opts.rejects) throw new UsageError("--out and --rejects name the same file: give the rejects their own file");
+  const loaded = loadRuntime(path, opts.color);
+  if (!loaded) return ExitCode.Findings;
+  const { runtime } = loaded;
+  const schema = runtime.artifact.schema;
+  const keyField = schema.key;
+  const keyName = keyField ?? "row";
+
+  const outFormat = opts.out !== undefined ? outputFormatOf(opts.out, opts.format) : undefined;
+  const out = opts.out !== undefined ? new Sink(opts.out, outFormat!, [keyName, ...CSV_OUTPUT_COLUMNS]) : undefined;
+  const rejectFormat = opts.rejects !== undefined ? (extensionFormat(opts.rejects) ?? opts.format ?? "csv") : undefined;
+  const rejects = opts.rejects !== undefined ? new Sink(opts.rejects, rejectFormat!, rejectColumns(keyField)) : undefined;
+  const report = opts.out === "-" ? process.stderr : process.stdout;
+  const style = styleFor(useColor(report, opts.color));
+  const note = (m: string) => process.stderr.write(`${styleFor(useColor(process.stderr, opts.color)).info("note")}: ${m}\n`);
+
+  const input = openInput(opts.records);
+  const batches: AsyncIterable<InputRow[]> = inFormat === "csv" ? readCsv(input, schema, (h) => h.notes.forEach(note)) : readNdjson(input);
+  const summary = new AssignSummary();
+  const progress = new Progress();
+  const evalOptions = { asOf };
+  const hasKey = keyField !== undefined;
+  try {
+    for await (const batch of batches) {
+      for (const row of batch) {
+        let d: Decision | undefined;
+        let errors: FieldError[] | undefined;
+        if (row.problem !== undefined) errors = [{ field: "(row)", reason: row.problem }];
+        else {
+          d = runtime.evaluate(row.record, evalOptions);
+          if (d.status === "invalid") errors = d.errors ?? [];
+        }
+        const key = hasKey ? (rawKey(row.record, keyField) ?? d?.key) : undefined;
+        if (errors) {
+          const r: Reject = { row: row.row, line: row.line, errors, raw: row.raw, ...(key !== undefined ? { key } : {}) };
+          summary.rejectedRow(r);
+          rejects?.add(rejectFormat === "csv" ? rejectCsvRow(r, hasKey) : rejectNdjsonRow(r, keyField));
+        } else {
+          summary.decided(d!);
+          if (out) {
+            const k = hasKey ? (key ?? "") : String(row.row);
+            out.add(outFormat === "csv" ? csvRow(k, d!) : ndjsonRow(keyName, hasKey ? k : row.row, d!));
+          }
+        }
+      }
+      await out?.flush();
+      await rejects?.flush();
+      progress.tick(summary.rows);
+    }
+  } catch (e) {
+    progress.done();
+    if (e instanceof IoError) throw e;
+    const where = opts.records === "-" ? "standard input" : opts.records;
+    throw new IoError(`cannot read ${where} (after ${plural(summary.rows, "row")}): ${(e as Error).message}`);
+  }
+  progress.done();
+  await out?.close();
+  await rejects?.close();
+
+  const seconds = progress.elapsedSeconds();
+  const rate = seconds > 0 ? ` (${Math.round(summary.rows / seconds).toLocaleString("en-US")} rows/s)` : "";
+  const source = opts.records === "-" ? "standard input" : displayPath(opts.records);
+  const lines = [
+    `assigned ${source} with ${runtime.artifact.ruleset.name} as of ${asOf} in ${seconds.toFixed(1)} s${rate}`,
+    "",
+    summaryText(summary, { style, rejectsFile: opts.rejects, keyName: keyField }),
+  ];
+  if (out && opts.out !== "-") lines.push(`wrote ${displayPath(opts.out!)} (${plural(summary.assigned + summary.unassigned, "row")})`);
+  if (rejects && opts.rejects !== "-") lines.push(`wrote ${displayPath(opts.rejects!)} (${plural(summary.rejected, "rejected row")})`);
+  report.write(`${lines.join("\n")}\n`);
+  return ExitCode.Ok;
+}
+
+function checkReadable(file: string): void {
+  let st;
+  try {
+    st = statSync(file);
+  } catch {
+    throw new IoError(`no such file: ${file} (given as --records)`);
+  }
+  if (st.isDirectory()) throw new IoError(`--records ${file} is a folder: pass a .csv or .ndjson file`);
+}

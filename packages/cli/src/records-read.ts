@@ -1,0 +1,95 @@
+// Reading input records for `carve assign`, one at a time (memory stays flat in the number of
+// rows): CSV through csv-parse's streaming parser, NDJSON through a line reader. A row that cannot
+// be read (a ragged CSV row, a line that is not JSON, an unclosed quote) is still a row: it comes
+// out with its `problem`, so the caller rejects it instead of losing it.
+import { createReadStream } from "node:fs";
+import type { Readable } from "node:stream";
+import { type CsvError, parse } from "csv-parse";
+import type { RecordSchema } from "@carve/runtime";
+import { lineBatches, objectBatches } from "./batches.js";
+import { type CsvHeader, type ParsedCsvRow, CsvRows } from "./csv-rows.js";
+import { parseJson, problemText } from "./json-input.js";
+import { IoError } from "./output.js";
+
+export type InputFormat = "csv" | "ndjson";
+
+export interface InputRow {
+  /** 1-based number of the row among the data rows (a CSV header and blank lines do not count) */
+  row: number;
+  /** 1-based line of the file where the row starts */
+  line: number;
+  /** what the runtime evaluates; absent when the row could not be read */
+  record?: unknown;
+  /** why the row could not be read */
+  problem?: string;
+  /** the row's text as in the file, for the rejects file */
+  raw: string;
+}
+
+export function inputFormatOf(path: string, flag: InputFormat | undefined): InputFormat {
+  if (flag) return flag;
+  const lower = path.toLowerCase();
+  if (lower.endsWith(".csv")) return "csv";
+  if (lower.endsWith(".ndjson") || lower.endsWith(".jsonl")) return "ndjson";
+  const what = path === "-" ? "standard input" : path;
+  throw new IoError(`cannot tell the format of ${what} from its name: use a .csv, .ndjson or .jsonl file, or pass --input-format csv|ndjson`);
+}
+
+export function openInput(path: string): Readable {
+  return path === "-" ? process.stdin : createReadStream(path);
+}
+
+/** Reads NDJSON: one JSON value per line; blank lines are not rows. Yields rows in batches. */
+export async function* readNdjson(input: Readable): AsyncGenerator<InputRow[]> {
+  let line = 0;
+  let row = 0;
+  for await (const lines of lineBatches(input)) {
+    const batch: InputRow[] = [];
+    for (const text of lines) {
+      line++;
+      if (text.trim() === "") continue;
+      row++;
+      const parsed = parseJson(text);
+      if (parsed.ok) batch.push({ row, line, record: parsed.value, raw: text });
+      else batch.push({ row, line, raw: text, problem: `line ${line} is not valid JSON: ${problemText(parsed.problem)}` });
+    }
+    if (batch.length > 0) yield batch;
+  }
+}
+
+/**
+ * Reads CSV with a header row (see CsvRows for how columns become fields). Yields rows in batches.
+ */
+export async function* readCsv(input: Readable, schema: RecordSchema, onHeader: (h: CsvHeader) => void): AsyncGenerator<InputRow[]> {
+  const parser = input.pipe(parse({
+    bom: true,
+    relax_column_count: true, // a ragged row is rejected by us, with its reason, not by the parser
+    relax_quotes: true, // a stray quote inside a cell is text (CRM exports have them)
+    skip_empty_lines: true,
+    skip_records_with_error: true, // only an unclosed quote at the end of the file gets here
+    raw: true, // the row's text, for the rejects file and to count lines (cheaper than `info`)
+  }));
+  input.on("error", (e) => parser.destroy(e));
+  const rows = new CsvRows(schema, onHeader);
+  parser.on("skip", (e: CsvError & { raw?: string; lines?: number }) => rows.skipped(e));
+  for await (const items of objectBatches<ParsedCsvRow>(parser)) {
+    const batch: InputRow[] = [];
+    for (const item of items) rows.take(item, batch);
+    if (batch.length > 0) yield batch;
+  }
+  const last: InputRow[] = [];
+  rows.end(last);
+  if (last.length > 0) yield last;
+}
+
+/** The record's key value as given, for reports (the key field may be dotted or nested). */
+export function rawKey(record: unknown, key: string | undefined): string | undefined {
+  if (key === undefined || record === null || typeof record !== "object" || Array.isArray(record)) return undefined;
+  const obj = record as Record<string, unknown>;
+  let v: unknown = Object.prototype.hasOwnProperty.call(obj, key) ? obj[key] : undefined;
+  if (v === undefined && key.includes(".")) {
+    v = obj;
+    for (const p of key.split(".")) v = v !== null && typeof v === "object" && Object.prototype.hasOwnProperty.call(v, p) ? (v as Record<string, unknown>)[p] : undefined;
+  }
+  return typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? String(v) : undefined;
+}

@@ -1,0 +1,150 @@
+// Writing `carve assign` results as they are made: one row per decision (CSV through
+// csv-stringify, or NDJSON), and the rejects file, a batch at a time. Writes respect
+// back-pressure, so a slow disk or pipe slows the run down instead of filling memory.
+import { closeSync, createWriteStream, openSync } from "node:fs";
+import type { Writable } from "node:stream";
+import { stringify } from "csv-stringify/sync";
+import type { Decision, FieldError, OverlayAssignment } from "@carve/runtime";
+import { IoError, UsageError } from "./output.js";
+
+export type OutputFormat = "csv" | "ndjson";
+
+/** By the file's extension; else the `--format` flag; else CSV. A flag that contradicts the extension is an error. */
+export function outputFormatOf(path: string, flag: OutputFormat | undefined): OutputFormat {
+  const ext = extensionFormat(path);
+  if (ext && flag && ext !== flag) {
+    throw new UsageError(`--format ${flag} contradicts --out ${path}, whose extension says ${ext}: drop --format or rename the file`);
+  }
+  return ext ?? flag ?? "csv";
+}
+
+export function extensionFormat(path: string): OutputFormat | undefined {
+  const lower = path.toLowerCase();
+  return lower.endsWith(".csv") ? "csv" : lower.endsWith(".ndjson") || lower.endsWith(".jsonl") ? "ndjson" : undefined;
+}
+
+/**
+ * A destination for rows: a file (created now, so a bad path fails before any work) or stdout.
+ * Rows are collected with `add` and written per batch by `flush`: one csv-stringify call and one
+ * stream write per batch instead of per row, which is most of the cost at a million rows.
+ */
+export class Sink {
+  private readonly stream: Writable;
+  private failure: Error | undefined;
+  private pending: (string[] | object)[] = [];
+  rows = 0;
+
+  constructor(readonly path: string, private readonly format: OutputFormat, columns: string[]) {
+    if (path === "-") this.stream = process.stdout;
+    else {
+      let fd: number;
+      try {
+        fd = openSync(path, "w");
+      } catch (e) {
+        throw new IoError(`cannot write ${path}: ${(e as Error).message}`);
+      }
+      try {
+        this.stream = createWriteStream("", { fd });
+      } catch (e) {
+        closeSync(fd);
+        throw e;
+      }
+    }
+    this.stream.on("error", (e) => (this.failure ??= e));
+    if (format === "csv") this.stream.write(stringify([columns]));
+  }
+
+  add(row: string[] | object): void {
+    this.rows++;
+    this.pending.push(row);
+  }
+
+  /** Writes what `add` collected; waits when the destination is slower than the run. */
+  async flush(): Promise<void> {
+    if (this.failure) throw this.error();
+    if (this.pending.length === 0) return;
+    const rows = this.pending;
+    this.pending = [];
+    const text = this.format === "csv" ? stringify(rows as string[][]) : `${rows.map((r) => JSON.stringify(r)).join("\n")}\n`;
+    if (this.stream.write(text)) return;
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        this.stream.off("drain", done);
+        this.stream.off("error", done);
+        resolve();
+      };
+      this.stream.on("drain", done);
+      this.stream.on("error", done);
+    });
+    if (this.failure) throw this.error();
+  }
+
+  async close(): Promise<void> {
+    await this.flush();
+    if (this.path === "-") return;
+    await new Promise<void>((resolve) => this.stream.end(resolve));
+    if (this.failure) throw this.error();
+  }
+
+  private error(): IoError {
+    const where = this.path === "-" ? "standard output" : this.path;
+    return new IoError(`cannot write ${where}: ${this.failure?.message ?? "unknown error"}`);
+  }
+}
+
+export const CSV_OUTPUT_COLUMNS = ["status", "territory", "territory_label", "owner", "owner_kind", "owner_team", "via", "overlays"];
+
+/** `a=rep:x;b=queue:y` — an overlay with no one available is `a=`. */
+export function overlaysCell(overlays: readonly OverlayAssignment[]): string {
+  return overlays.map((o) => `${o.territory}=${o.owner ? `${o.owner.kind}:${o.owner.id}` : ""}`).join(";");
+}
+
+export function csvRow(keyValue: string, d: Decision): string[] {
+  const o = d.owner;
+  return [
+    keyValue, d.status, d.territory?.id ?? "", d.territory?.label ?? "",
+    o?.id ?? "", o?.kind ?? "", o?.team ?? "", d.via ?? "", overlaysCell(d.overlays),
+  ];
+}
+
+export function ndjsonRow(keyName: string, keyValue: string | number, d: Decision): object {
+  const t = d.territory;
+  return {
+    [keyName]: keyValue,
+    status: d.status,
+    territory: t ? { id: t.id, ...(t.label !== undefined ? { label: t.label } : {}) } : null,
+    owner: d.owner ?? null,
+    via: d.via ?? null,
+    overlays: d.overlays,
+  };
+}
+
+export interface Reject {
+  row: number;
+  line: number;
+  key?: string;
+  errors: FieldError[];
+  raw: string;
+}
+
+export function reasonsText(errors: readonly FieldError[]): string {
+  return errors.map((e) => (e.field.startsWith("(") ? e.reason : `${e.field}: ${e.reason}`)).join("; ");
+}
+
+export function rejectColumns(keyName: string | undefined): string[] {
+  return ["row", "line", ...(keyName ? [keyName] : []), "reasons", "input"];
+}
+
+export function rejectCsvRow(r: Reject, hasKey: boolean): string[] {
+  return [String(r.row), String(r.line), ...(hasKey ? [r.key ?? ""] : []), reasonsText(r.errors), r.raw];
+}
+
+export function rejectNdjsonRow(r: Reject, keyName: string | undefined): object {
+  return {
+    row: r.row,
+    line: r.line,
+    ...(keyName ? { [keyName]: r.key ?? null } : {}),
+    errors: r.errors,
+    input: r.raw,
+  };
+}
