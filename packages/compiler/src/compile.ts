@@ -41,7 +41,7 @@ export function compileProgram(program: Program, options: CompileOptions = {}): 
   } catch (e) {
     if (!(e instanceof TooComplex)) throw e;
     diagnostics.push(
-      makeDiagnostic(CompilerCodes.TooComplex, program.entry, { start: 0, end: 0 }, `a condition expands to more than ${MAX_BOXES} alternatives`, {
+      makeDiagnostic(CompilerCodes.TooComplex, e.where?.file ?? program.entry, e.where?.range ?? { start: 0, end: 0 }, `this condition expands to more than ${MAX_BOXES} alternatives`, {
         help: "split the condition into segments or territories, or replace long `or` chains with `in [...]` lists",
       }),
     );

@@ -4,7 +4,7 @@
 import { foldString } from "@carve/values";
 import { LineIndex, type Cond, type FieldInfo, type NormalizedLiteral, type Program, type SegmentDecl, type Test } from "@carve/language";
 import type { Atom, Box, ConditionInfo, Scalar } from "@carve/runtime";
-import { and, atom, FALSE, or, TRUE } from "./dnf.js";
+import { and, atom, FALSE, or, TooComplex, TRUE } from "./dnf.js";
 
 export class ConditionLowerer {
   readonly conditions: ConditionInfo[] = [];
@@ -20,7 +20,13 @@ export class ConditionLowerer {
 
   /** `when` absent means "every record that reaches it". */
   lowerWhen(cond: Cond | undefined, file: string): Box[] {
-    return cond ? this.lower(cond, false, file) : TRUE;
+    if (!cond) return TRUE;
+    try {
+      return this.lower(cond, false, file);
+    } catch (e) {
+      if (e instanceof TooComplex && !e.where) e.where = { file, range: cond.range };
+      throw e;
+    }
   }
 
   private lower(c: Cond, neg: boolean, file: string): Box[] {

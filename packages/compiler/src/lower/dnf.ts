@@ -5,7 +5,10 @@ import type { AtomRef, Box } from "@carve/runtime";
 
 export const MAX_BOXES = 4096;
 
-export class TooComplex extends Error {}
+export class TooComplex extends Error {
+  /** the condition that blew the budget, filled in by the lowerer that knows where it is */
+  where?: { file: string; range: { start: number; end: number } };
+}
 
 export const TRUE: Box[] = [{ atoms: [] }];
 export const FALSE: Box[] = [];

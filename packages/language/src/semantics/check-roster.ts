@@ -1,5 +1,5 @@
 // The roster: reps, teams and the targets that name them (`assign`, `otherwise`, `overflow`).
-import type { DateLit, DottedName, RepDecl, TeamDecl } from "../ast/nodes.js";
+import type { DateLit, DottedName, RepAttr, RepDecl, TeamDecl } from "../ast/nodes.js";
 import { Codes } from "../diagnostics/catalogue.js";
 import { normalizeDomain } from "@carve/values";
 import { addReference, report, type Sema } from "./context.js";
@@ -62,9 +62,20 @@ export function checkRep(s: Sema, file: string, rep: RepDecl): void {
   const name = rep.name?.text ?? "this rep";
   let from: DateLit | undefined;
   let until: DateLit | undefined;
+  const seen = new Map<string, RepAttr>();
   for (const attr of rep.attrs ?? []) {
     if (!attr) continue;
     const v = attr.value;
+    // Only `away` repeats; a second e-mail or capacity would silently lose to the first.
+    const first = seen.get(attr.name);
+    if (first && attr.name !== "away") {
+      report(s, Codes.DuplicateClause, file, attr.range, `rep \`${name}\` gives \`${attr.name}\` twice`, {
+        help: `keep one \`${attr.name}\`; only \`away\` may be repeated`,
+        related: [{ file, range: first.range, message: `the first \`${attr.name}\` is here` }],
+      });
+      continue;
+    }
+    seen.set(attr.name, attr);
     switch (attr.name) {
       case "email":
         if (v?.kind !== "String") break;

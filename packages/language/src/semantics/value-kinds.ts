@@ -32,6 +32,8 @@ export function kindFits(type: FieldTypeName, kind: Scalar["kind"], input: boole
   if (IN_CONDITIONS[type]?.includes(kind)) return true;
   if (!input) return false;
   if (kind === "String") return true;
+  // Input records may write yes/no as 1/0 or as bare words (SPEC 2.5); `given` reads like input.
+  if (type === "bool") return kind === "Number" || kind === "Ident";
   return (type === "string" || type === "postal") && (kind === "Number" || kind === "Date");
 }
 
