@@ -12,22 +12,13 @@ export interface KnownFailure {
   reason: string;
 }
 
-export const ANALYSIS_NOT_WIRED = "analysis not wired into compileProgram yet";
-
 export const knownFailures: readonly KnownFailure[] = [
-  // SPEC 2.7: the analysis (packages/compiler/src/analysis, findings/unused.ts) exists but compileProgram
-  // does not report its findings yet. The expected lines are where each finding belongs: see README.md.
-  { case: "analysis/gap-at-top-level-without-otherwise", part: "diagnostics", reason: ANALYSIS_NOT_WIRED },
-  { case: "analysis/nested-gap-is-information", part: "diagnostics", reason: ANALYSIS_NOT_WIRED },
-  { case: "analysis/overlap-in-unique-group", part: "diagnostics", reason: ANALYSIS_NOT_WIRED },
-  { case: "analysis/rep-until-leaves-a-territory-without-owner", part: "diagnostics", reason: ANALYSIS_NOT_WIRED },
-  { case: "analysis/shadowed-by-several-siblings", part: "diagnostics", reason: ANALYSIS_NOT_WIRED },
-  { case: "analysis/shadowed-child-in-first-group", part: "diagnostics", reason: ANALYSIS_NOT_WIRED },
-  { case: "analysis/shadowed-override", part: "diagnostics", reason: ANALYSIS_NOT_WIRED },
-  { case: "analysis/team-with-no-available-member-in-some-period", part: "diagnostics", reason: ANALYSIS_NOT_WIRED },
-  { case: "analysis/unsatisfiable-condition", part: "diagnostics", reason: ANALYSIS_NOT_WIRED },
-  { case: "analysis/unused-rep-set-and-segment", part: "diagnostics", reason: ANALYSIS_NOT_WIRED },
-  { case: "descent/unique-group-two-matches-takes-the-first-in-document-order", part: "diagnostics", reason: ANALYSIS_NOT_WIRED },
+  {
+    case: "analysis/postal-equality-beside-a-prefix-test-is-satisfiable",
+    part: "diagnostics",
+    reason:
+      "analysis bug: with a `starts with` test on a postal field, `postal_code == \"K1A 0B1\"` (a value with a space or hyphen) is reported unsatisfiable (CARVE075), though {country: CA, postal_code: k1a0b1} matches it",
+  },
 ];
 
 export function knownFailure(caseId: string, part: KnownFailure["part"], backend?: string): KnownFailure | undefined {

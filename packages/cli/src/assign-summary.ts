@@ -9,6 +9,12 @@ import { ownerText } from "./trace-text.js";
 import { type Reject, reasonsText } from "./records-write.js";
 
 const TOP = 20;
+/** The pseudo-fields of rows rejected as a whole. */
+const FIELD_LABELS: Record<string, string> = {
+  "(row)": "(the row cannot be read)",
+  "(record)": "(the row is not a JSON object)",
+  "(runtime)": "(evaluation failed)",
+};
 const SAMPLES = 5;
 
 export class AssignSummary {
@@ -69,7 +75,7 @@ export function summaryText(s: AssignSummary, { style, rejectsFile, keyName }: S
   }
   if (s.rejected > 0) {
     const fields = [...s.rejectedFields].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-    out.push(table([{ header: "rejected because of" }, { header: "rows", align: "right" }], fields.map(([f, n]) => [f, count(n)])));
+    out.push(table([{ header: "rejected because of" }, { header: "rows", align: "right" }], fields.map(([f, n]) => [FIELD_LABELS[f] ?? f, count(n)])));
     out.push("");
     if (!rejectsFile) {
       const more = s.rejected > s.samples.length ? ` (${count(s.rejected - s.samples.length)} more; write them all with --rejects FILE)` : " (write them to a file with --rejects FILE)";

@@ -21,6 +21,7 @@ export class CsvRows {
   private header: CsvHeader | undefined;
   private fields: (string | undefined)[] = [];
   private row = 0;
+  private keyColumn = -1;
   /** the line the next piece of text starts on */
   private nextLine = 1;
   /** rows the parser could not read, reported as events; kept so they come out in file order */
@@ -41,6 +42,7 @@ export class CsvRows {
     if (!this.header) {
       this.header = mapHeader(item.record, this.schema);
       this.fields = this.header.fields;
+      this.keyColumn = this.schema.key === undefined ? -1 : this.fields.indexOf(this.schema.key);
       this.onHeader(this.header);
       return;
     }
@@ -49,7 +51,8 @@ export class CsvRows {
     const fields = this.fields;
     if (cells.length !== fields.length) {
       const problem = `the row has ${cells.length} cell${cells.length === 1 ? "" : "s"} but the header has ${fields.length} columns`;
-      out.push({ row, line, raw, problem });
+      const k = this.keyColumn >= 0 && this.keyColumn < cells.length ? cells[this.keyColumn] : "";
+      out.push({ row, line, raw, problem, ...(k !== "" ? { key: k } : {}) });
       return;
     }
     // A plain object keeps one hidden class across rows (fast to read); only a field literally

@@ -22,6 +22,8 @@ export interface InputRow {
   record?: unknown;
   /** why the row could not be read */
   problem?: string;
+  /** the key cell of a row that could not be read, when it can still be found */
+  key?: string;
   /** the row's text as in the file, for the rejects file */
   raw: string;
 }

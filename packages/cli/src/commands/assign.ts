@@ -64,7 +64,9 @@ export async function runAssign(path: string, opts: AssignOptions): Promise<numb
           d = runtime.evaluate(row.record, evalOptions);
           if (d.status === "invalid") errors = d.errors ?? [];
         }
-        const key = hasKey ? (rawKey(row.record, keyField) ?? d?.key) : undefined;
+        // The key as given (so results join back to the input); the runtime's normalised key only
+        // for records that are objects.
+        const key = hasKey ? (row.key ?? rawKey(row.record, keyField) ?? (isObject(row.record) ? d?.key : undefined)) : undefined;
         if (errors) {
           const r: Reject = { row: row.row, line: row.line, errors, raw: row.raw, ...(key !== undefined ? { key } : {}) };
           summary.rejectedRow(r);
@@ -103,6 +105,10 @@ export async function runAssign(path: string, opts: AssignOptions): Promise<numb
   if (rejects && opts.rejects !== "-") lines.push(`wrote ${displayPath(opts.rejects!)} (${plural(summary.rejected, "rejected row")})`);
   report.write(`${lines.join("\n")}\n`);
   return ExitCode.Ok;
+}
+
+function isObject(v: unknown): boolean {
+  return v !== null && typeof v === "object" && !Array.isArray(v);
 }
 
 function checkReadable(file: string): void {
