@@ -47,12 +47,13 @@ export interface DiagnosticLine {
   severity: string;
   message: string;
   help?: string;
+  witness?: Record<string, unknown>;
 }
 
 export function diagnosticLines(compiled: CompiledCase): DiagnosticLine[] {
   return compiled.diagnostics.map((d: Diagnostic) => {
     const file = caseFileName(d.file);
-    return { code: d.code, file, line: compiled.lineOf(file, d.range.start), severity: d.severity, message: d.message, help: d.help };
+    return { code: d.code, file, line: compiled.lineOf(file, d.range.start), severity: d.severity, message: d.message, help: d.help, witness: d.witness };
   });
 }
 
@@ -68,11 +69,16 @@ export function diagnosticProblems(expected: NonNullable<ConformanceCase["diagno
     const i = actual.findIndex(
       (a, k) =>
         !used.has(k) && a.code === e.code && a.file === e.file && a.line === e.line &&
-        (e.message === undefined || a.message.includes(e.message)) && (e.help === undefined || (a.help ?? "").includes(e.help)),
+        (e.message === undefined || a.message.includes(e.message)) && (e.help === undefined || (a.help ?? "").includes(e.help)) &&
+        (e.witness === undefined || e.witness === (a.witness !== undefined)),
     );
     if (i >= 0) used.add(i);
     else {
-      const text = [e.message !== undefined ? `message containing "${e.message}"` : "", e.help !== undefined ? `help containing "${e.help}"` : ""].filter(Boolean);
+      const text = [
+        e.message !== undefined ? `message containing "${e.message}"` : "",
+        e.help !== undefined ? `help containing "${e.help}"` : "",
+        e.witness !== undefined ? (e.witness ? "a witness" : "no witness") : "",
+      ].filter(Boolean);
       problems.push(`missing: ${e.file}:${e.line} ${e.code}${text.length > 0 ? ` with ${text.join(" and ")}` : ""}`);
     }
   }

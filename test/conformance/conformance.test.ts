@@ -1,13 +1,15 @@
 // The cross-backend conformance suite (SPEC 2.6 evaluation, 2.7 analysis): every case file under
 // cases/ is compiled once, its diagnostics checked, and its records evaluated by every backend.
 // Format and how to add a backend: README.md.
+import { artifactJson } from "@carve/compiler";
+import { loadArtifact } from "@carve/runtime";
 import { describe, expect, test } from "vitest";
 import { backends } from "./backends/index.js";
 import { compileCase, type CompiledCase } from "./compile-case.js";
 import { diagnosticLines, diagnosticProblems, showDiagnostic } from "./compare.js";
 import { type KnownFailure, knownFailure, knownFailures } from "./known-failures.js";
 import { loadCases } from "./load-cases.js";
-import { runRecords } from "./records.js";
+import { DEFAULT_AS_OF, runRecords } from "./records.js";
 
 const cases = loadCases();
 
@@ -21,6 +23,23 @@ describe("conformance suite", () => {
       return k.part === "records" ? c.records.length === 0 : c.diagnostics === undefined;
     });
     expect(stale.map((k) => `${k.case} (${k.part})`)).toEqual([]);
+  });
+
+  // SPEC 2.7: a witness is an example record. Whatever case reports one, the runtime must accept it.
+  test("every witness the analysis reports is a valid record", () => {
+    const invalid: string[] = [];
+    for (const loaded of cases) {
+      if (!loaded.case) continue;
+      const compiled = compileCase(loaded.case);
+      const witnesses = compiled.diagnostics.filter((d) => d.witness !== undefined);
+      if (witnesses.length === 0 || !compiled.artifact) continue;
+      const runtime = loadArtifact(artifactJson(compiled.artifact));
+      for (const d of witnesses) {
+        const decision = runtime.evaluate(d.witness, { asOf: DEFAULT_AS_OF, sideEffects: false });
+        if (decision.status === "invalid") invalid.push(`${loaded.id} ${d.code} ${JSON.stringify(d.witness)}: ${decision.errors?.map((e) => e.reason).join("; ")}`);
+      }
+    }
+    expect(invalid).toEqual([]);
   });
 });
 

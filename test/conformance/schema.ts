@@ -45,6 +45,8 @@ export const caseSchema = z.strictObject({
           message: z.string().optional(),
           /** text the help line must contain (e.g. a "did you mean") */
           help: z.string().optional(),
+          /** true: the diagnostic must carry a witness record (overlaps, shadowing, gaps) */
+          witness: z.boolean().optional(),
         }),
       ),
     })

@@ -78,8 +78,10 @@ export function summaryText(s: AssignSummary, { style, rejectsFile, keyName }: S
     out.push(table([{ header: "rejected because of" }, { header: "rows", align: "right" }], fields.map(([f, n]) => [FIELD_LABELS[f] ?? f, count(n)])));
     out.push("");
     if (!rejectsFile) {
-      const more = s.rejected > s.samples.length ? ` (${count(s.rejected - s.samples.length)} more; write them all with --rejects FILE)` : " (write them to a file with --rejects FILE)";
-      out.push(`${s.samples.length === 1 ? "the rejected row" : `the first ${s.samples.length} rejected rows`}${more}:`);
+      const k = s.samples.length;
+      out.push(k === s.rejected
+        ? `the ${k === 1 ? "rejected row" : `${k} rejected rows`} (write them to a file with --rejects FILE):`
+        : `the first ${k} of ${count(s.rejected)} rejected rows (write them all with --rejects FILE):`);
       for (const r of s.samples) {
         const key = r.key !== undefined && keyName ? `, ${keyName} ${r.key}` : "";
         out.push(`  row ${r.row} (line ${r.line}${key}): ${reasonsText(r.errors)}`);

@@ -29,7 +29,7 @@ function describe(text: string, raw: string): JsonProblem {
   if (text.trim() === "") return { message: "there is no JSON: the text is empty" };
   // V8 words it "… in JSON at position N", or "Unexpected token 'x', "<text>" is not valid JSON".
   const message = raw
-    .replace(/, ".*" is not valid JSON$/s, "")
+    .replace(/, (?:\.\.\.)?".*" is not valid JSON$/s, "")
     .replace(/ (in JSON )?at position \d+.*$/s, "")
     .replace(/^Unexpected end of JSON input$/, "the JSON ends too early (a missing `}`, `]` or `\"`?)")
     .replace(/^./, (c) => c.toLowerCase());
@@ -55,7 +55,12 @@ function firstBadOffset(text: string): number | undefined {
       JSON.parse(text.slice(0, n));
       return false;
     } catch (e) {
-      return !/end of JSON input|Unterminated string/i.test(String((e as Error).message));
+      // A prefix that merely stops early is not wrong yet: V8 says "end of JSON input", or names
+      // the position right at the end of the prefix.
+      const m = String((e as Error).message);
+      if (/end of JSON input|Unterminated string/i.test(m)) return false;
+      const at = /at position (\d+)/.exec(m);
+      return !at || Number(at[1]) < n;
     }
   };
   if (!bad(text.length)) return undefined;

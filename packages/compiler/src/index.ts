@@ -4,3 +4,4 @@ export * from "./catalogue.js";
 export { lowerPlan, type SourceMap, type ArtifactBody } from "./lower/plan.js";
 export { sourceHash } from "./source-hash.js";
 export * from "./testing/index.js";
+export * from "./analysis/index.js";

@@ -31,7 +31,7 @@ export async function runAssign(path: string, opts: AssignOptions): Promise<numb
   const asOf = parseAsOf(opts.asOf) ?? todayUtc();
   const inFormat = inputFormatOf(opts.records, opts.inputFormat);
   if (opts.records !== "-") checkReadable(opts.records);
-  if (opts.out !== undefined && opts.out === opts.records) throw new IoError(`--out ${opts.out} is the records file itself: write the results elsewhere`);
+  if (opts.out !== undefined && opts.out !== "-" && opts.out === opts.records) throw new IoError(`--out ${opts.out} is the records file itself: write the results elsewhere`);
   if (opts.out !== undefined && opts.out !== "-" && opts.out === opts.rejects) throw new UsageError("--out and --rejects name the same file: give the rejects their own file");
   const loaded = loadRuntime(path, opts.color);
   if (!loaded) return ExitCode.Findings;

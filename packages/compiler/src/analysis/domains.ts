@@ -148,11 +148,12 @@ function makeDim(index: number, field: FieldSchema, partition: Partition, contex
   const present = field.optional ? andNot(full, bitsOf(size, [missing])) : full;
   const byRank = [...Array(count).keys()].sort((a, b) => partition.rank(a) - partition.rank(b) || a - b);
   const order = field.optional ? [missing, ...byRank] : byRank;
+  // Plans repeat the same tests (segments, sets) across territories: compute each once.
   const cache = new Map<string, Bits>();
   const atomSet = (atom: Atom): Bits => {
     if (atom.op === "set") return present;
     if (atom.op === "unset") return bitsOf(size, missing >= 0 ? [missing] : []);
-    const key = JSON.stringify(atom);
+    const key = atomKey(atom);
     let b = cache.get(key);
     if (b === undefined) {
       const inner = partition.atomSet(atom);
@@ -163,4 +164,17 @@ function makeDim(index: number, field: FieldSchema, partition: Partition, contex
     return b;
   };
   return { index, field, partition, size, missing, full, present, context, countryOf, order, atomSet };
+}
+
+/** A cache key for an atom of a known field (cheaper than JSON for the common shapes). */
+function atomKey(atom: Atom): string {
+  switch (atom.op) {
+    case "in":
+    case "notIn":
+      return `${atom.op}\u0000${atom.values.map((v) => `${typeof v}:${String(v)}`).join("\u0000")}`;
+    case "range":
+      return `range\u0000${typeof atom.min}:${String(atom.min)}\u0000${atom.minInclusive}\u0000${typeof atom.max}:${String(atom.max)}\u0000${atom.maxInclusive}`;
+    default:
+      return JSON.stringify(atom);
+  }
 }

@@ -2,11 +2,10 @@
 // known roster) and open ones (country, strings, postal codes and domains without string tests,
 // reps without a roster). Classes: each value the plan mentions, then one "any other value"
 // class when the domain has other values.
-import type { Atom, Scalar } from "@carve/runtime";
+import type { Atom, FieldType, Scalar } from "@carve/runtime";
 import { bitsOf, emptyBits, fullBits, type Bits } from "./bits.js";
 import { evaluateAtom } from "./evaluate-atom.js";
 import type { Partition } from "./partition.js";
-import type { FieldType } from "@carve/runtime";
 
 /** The values named by in/notIn atoms, first appearance order. */
 export function mentionedValues(atoms: readonly Atom[]): Scalar[] {

@@ -1,8 +1,8 @@
-// Countries and regions. A region value must lie in the record's country (the schema's
-// `countryField`): "US-CA" with country FR is an invalid record, not a Californian one. So when a
-// schema has a country field, region classes are split per country class — each mentioned region,
-// "another region of country k" for each mentioned country k, and "a region of another country" —
-// and each region class knows its country class. boxes.ts uses that link to test feasibility.
+// Countries and regions. A region value must lie in the record's country (the region field's
+// `countryField`): "US-CA" with country FR is an invalid record, not a Californian one. So region
+// classes are split per country class — each mentioned region, "another region of country k" for
+// each mentioned country k, and "a region of another country" — and each region class knows its
+// country class. boxes.ts uses that link to test feasibility, witness.ts to pick coherent values.
 import type { Atom } from "@carve/runtime";
 import { isCountryCode, listCountries, listRegions, regionName } from "@carve/values";
 import { bitsOf, fullBits, type Bits } from "./bits.js";

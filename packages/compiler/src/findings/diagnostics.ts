@@ -79,12 +79,15 @@ export function findingDiagnostics(findings: readonly Finding[], body: Body, map
         break;
       }
       case "unsatisfiable": {
+        // One impossible alternative of the DNF may be an artefact of expanding `not`/`and`
+        // rather than an `or` the user wrote; only a wholly unsatisfiable condition is reported.
+        if (f.box !== undefined) break;
         const src = f.territory !== undefined ? terr(f.territory) : f.override !== undefined ? map.overrides[f.override] : undefined;
         if (!src) break;
         const when = src.decl.when;
         const what = f.territory !== undefined ? `territory ${name(f.territory)}` : `override \`${src.decl.name.text}\``;
         out.push(makeDiagnostic(CompilerCodes.Unsatisfiable, src.file, when ? when.range : src.decl.name.range,
-          f.box !== undefined ? `one alternative of the condition of ${what} can never hold` : `no record can satisfy the condition of ${what}`, {
+          `no record can satisfy the condition of ${what}`, {
             help: "look for contradictory tests on the same field (e.g. `employees > 100 and employees < 50`)",
           }));
         break;

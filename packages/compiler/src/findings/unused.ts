@@ -11,9 +11,12 @@ export function unusedDeclarations(program: Program): Diagnostic[] {
   for (const r of program.references) {
     if (r.symbol.kind !== "field") used.add(r.symbol.name);
   }
+  // A record field of type rep can name any rep, so no rep is unused while such a field exists.
+  const repField = [...(program.record?.fields.values() ?? [])].some((f) => f.type === "rep");
   const out: Diagnostic[] = [];
   for (const sym of program.symbols.values()) {
     if (!CHECKED.has(sym.kind) || used.has(sym.name)) continue;
+    if (sym.kind === "rep" && repField) continue;
     out.push(
       makeDiagnostic(CompilerCodes.Unused, sym.file, sym.nameRange, `${sym.kind} \`${sym.name}\` is never used`, {
         help: sym.kind === "rep" || sym.kind === "team" || sym.kind === "queue"
