@@ -39,12 +39,18 @@ const SOURCES = { 1: [{ name: "", label: "", cond: {} }], 2: [{ name: "in", labe
 const GRIDS = [[["ent", "smb"], 1, 1], [["ent", "mm", "smb"], 1, 1], [["ent", "smb"], 2, 1], [["ent", "mm", "smb"], 2, 1],
   [["ent", "mm", "smb"], 3, 1], [["ent", "mm", "smb"], 4, 1], [["ent", "mm", "smb"], 6, 1], [["ent", "mm", "smb"], 10, 1], [["ent", "mm", "smb"], 10, 2]];
 
-function combos([segs, v, s]) {
+// US public sector and education leads belong to the `us_public_sector` territory at the top, so
+// US cells have no vertical for them (a plan that lists them anyway gets "can never match" warnings).
+const US_EXCLUDED = ["public_sector", "education"];
+
+function combos([segs, v, s], excluded) {
   const out = [];
   for (const seg of segs) {
     for (const vert of VERTICALS[v]) {
+      const industries = vert.cond.industry?.filter((i) => !excluded.includes(i));
+      if (industries?.length === 0) continue;
       for (const src of SOURCES[s]) {
-        const cond = { ...SEG[seg].cond, ...vert.cond, ...src.cond };
+        const cond = { ...SEG[seg].cond, ...(industries ? { industry: industries } : {}), ...src.cond };
         if (Object.keys(cond).length === 0) continue;
         const name = [seg, vert.name, src.name].filter(Boolean).join("_");
         const label = [SEG[seg].label, vert.label, src.label].filter(Boolean).join(" ");
@@ -54,11 +60,13 @@ function combos([segs, v, s]) {
   }
   return out;
 }
-const GRID_COMBOS = GRIDS.map(combos);
-export const MAX_CHILDREN = GRID_COMBOS[GRID_COMBOS.length - 1].length;
+const GRID_COMBOS = { us: GRIDS.map((g) => combos(g, US_EXCLUDED)), other: GRIDS.map((g) => combos(g, [])) };
+const isUS = (cell) => cell.cond.country?.length === 1 && cell.cond.country[0] === "US";
+const gridsFor = (cell) => GRID_COMBOS[isUS(cell) ? "us" : "other"];
+const maxChildren = (cell) => gridsFor(cell).at(-1).length;
 
-function childrenFor(k) {
-  return GRID_COMBOS.find((g) => g.length >= k).slice(0, k);
+function childrenFor(cell, k) {
+  return k === 0 ? [] : gridsFor(cell).find((g) => g.length >= k).slice(0, k);
 }
 
 /** Picks the cell level with about five territories per cell, and at most one cell per territory. */
@@ -74,28 +82,29 @@ function chooseLevel(budget) {
   return LEVELS[best]();
 }
 
-/** Shares `extra` territories among cells ∝ √(lead share), each cell at most MAX_CHILDREN more. */
+/** Shares `extra` territories among cells ∝ √(lead share), each cell at most its grid's size more. */
 function distribute(cells, extra) {
   const w = cells.map((c) => Math.sqrt(c.weight));
+  const cap = cells.map(maxChildren);
   const extras = cells.map(() => 0);
   let left = extra;
   let open = cells.map((_, i) => i);
   while (left > 0 && open.length > 0) {
     const total = open.reduce((s, i) => s + w[i], 0);
-    const ideal = open.map((i) => Math.min(MAX_CHILDREN - extras[i], (left * w[i]) / total));
+    const ideal = open.map((i) => Math.min(cap[i] - extras[i], (left * w[i]) / total));
     const base = ideal.map(Math.floor);
     let given = base.reduce((s, x) => s + x, 0);
     const order = open.map((i, j) => [j, ideal[j] - base[j]]).sort((a, b) => b[1] - a[1] || a[0] - b[0]);
     for (const [j] of order) {
       if (given >= left) break;
-      if (extras[open[j]] + base[j] < MAX_CHILDREN) (base[j] += 1), (given += 1);
+      if (extras[open[j]] + base[j] < cap[open[j]]) (base[j] += 1), (given += 1);
     }
     open.forEach((i, j) => (extras[i] += base[j]));
     left -= given;
-    open = open.filter((i) => extras[i] < MAX_CHILDREN);
+    open = open.filter((i) => extras[i] < cap[i]);
     if (given === 0) break;
   }
-  if (left > 0) throw new Error(`cannot build a plan this large: ${left} territories left over (at most ${cells.length * (MAX_CHILDREN + 1)})`);
+  if (left > 0) throw new Error(`cannot build a plan this large: ${left} territories left over (at most ${cells.length + cap.reduce((a, b) => a + b, 0)} at this level)`);
   return extras;
 }
 
@@ -138,7 +147,7 @@ export function buildPlan(n, seed = 20270301) {
   const territories = [...top];
   cells.forEach((cell, i) => {
     const geo = { name: cell.name, label: cell.label, cond: cell.cond, refs: cell.set ? { region: cell.set } : {} };
-    const kids = childrenFor(extras[i]).map((c) => ({ name: `${cell.name}_${c.name}`, label: `${cell.label} ${c.label}`, cond: c.cond, refs: c.refs, assign: leafTarget() }));
+    const kids = childrenFor(cell, extras[i]).map((c) => ({ name: `${cell.name}_${c.name}`, label: `${cell.label} ${c.label}`, cond: c.cond, refs: c.refs, assign: leafTarget() }));
     if (kids.length === 0) territories.push({ ...geo, assign: leafTarget() });
     else if (r.chance(0.5)) territories.push({ ...geo, assign: { kind: "queue", id: cell.queue }, children: kids });
     else {
@@ -148,10 +157,18 @@ export function buildPlan(n, seed = 20270301) {
   });
 
   const sets = cells.filter((c) => c.set).map((c) => ({ name: c.set, values: c.cond.region }));
+  // Declare only what the plan uses: the analysis warns about unused teams, queues and segments.
+  const used = new Set([...territories.flatMap((t) => [t, ...(t.children ?? [])]).map((t) => t.assign.id), "partner_desk", "triage"]);
+  const refs = JSON.stringify(territories);
+  const segments = Object.fromEntries(Object.entries(SEGMENTS).filter(([name]) => refs.includes(`"employees":"${name}"`)));
   const overrides = [
     { name: "partner_big_deals", label: "Partner-sourced big deals go to the partner desk", cond: { source: ["partner"], annual_revenue: { min: 1e9 } }, refs: {}, target: { kind: "queue", id: "partner_desk" } },
   ];
-  return { name: `bench${n}`, label: `Benchmark plan, ${n} territories`, size: n, sets, segments: SEGMENTS, territories, otherwise: { kind: "queue", id: "triage" }, overrides, reps, teams, queues };
+  return {
+    name: `bench${n}`, label: `Benchmark plan, ${n} territories`, size: n, sets, segments, territories,
+    otherwise: { kind: "queue", id: "triage" }, overrides, reps,
+    teams: teams.filter((t) => used.has(t.id)), queues: queues.filter((q) => used.has(q.id)),
+  };
 }
 
 /** The conjunction of two conditions on disjoint fields. */

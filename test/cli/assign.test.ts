@@ -105,7 +105,7 @@ describe("carve assign", () => {
     ]);
     const rejects = readFileSync(join(dir, "rejects.jsonl"), "utf8").trimEnd().split("\n").map((l) => JSON.parse(l));
     expect(rejects.map((x) => [x.row, x.line, x.id])).toEqual([[3, 3, null], [4, 5, "N-4"], [5, 6, null]]);
-    expect(rejects[0].errors).toEqual([{ field: "(row)", reason: "line 3 is not valid JSON: expected double-quoted property name at line 1, column 47" }]);
+    expect(rejects[0].errors).toEqual([{ field: "(row)", reason: "line 3 is not valid JSON: expected double-quoted property name at column 47" }]);
     expect(rejects[0].input).toBe('{"id": "N-3", "country": "CA", "employees": 3,');
     expect(rejects[1].errors[0]).toMatchObject({ field: "country", value: "Atlantis" });
     expect(rejects[2].errors[0]).toMatchObject({ field: "(record)", reason: "expected a record (an object with fields), got a list" });
@@ -116,7 +116,7 @@ describe("carve assign", () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/rejected because of\s+rows\n(\s+\S.*\d\n){3}/);
     expect(r.stdout).toContain("the 3 rejected rows (write them to a file with --rejects FILE):");
-    expect(r.stdout).toContain("  row 3 (line 3): line 3 is not valid JSON: expected double-quoted property name at line 1, column 47");
+    expect(r.stdout).toContain("  row 3 (line 3): line 3 is not valid JSON: expected double-quoted property name at column 47");
     expect(r.stdout).toContain('  row 4 (line 5, id N-4): country: "Atlantis" is not a country');
   });
 
@@ -128,13 +128,16 @@ describe("carve assign", () => {
     expect(accounting(r.stderr)).toEqual({ rows: 6, assigned: 3, unassigned: 0, rejected: 3 });
   });
 
-  it("exits 2 on missing files and unusable arguments", () => {
+  it("exits 2 on a missing records file or ruleset", () => {
     const missing = carve(["assign", SMALL, "--records", "no/such/leads.csv"]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain("error: no such file: no/such/leads.csv (given as --records)");
     const ruleset = carve(["assign", "no/such/plan", "--records", CSV]);
     expect(ruleset.code).toBe(2);
     expect(ruleset.stderr).toContain("no such file or folder: no/such/plan");
+  });
+
+  it("exits 2 on an unknown input format, an unwritable --out and a contradicting --format", () => {
     const format = carve(["assign", SMALL, "--records", `${SMALL}/plan.carve`]);
     expect(format.code).toBe(2);
     expect(format.stderr).toContain("use a .csv, .ndjson or .jsonl file, or pass --input-format csv|ndjson");

@@ -26,7 +26,8 @@ export function styleFor(enabled: boolean): Style {
 export function displayPath(path: string): string {
   if (!isAbsolute(path)) return path;
   const rel = relative(process.cwd(), path);
-  return rel === "" ? "." : rel.startsWith("..") && rel.split("..").length > 3 ? path : rel;
+  // Outside the working directory an absolute path reads better than a climb of `../`.
+  return rel === "" ? "." : rel.startsWith("..") ? path : rel;
 }
 
 export class UsageError extends Error {}

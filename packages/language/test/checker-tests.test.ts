@@ -27,11 +27,18 @@ describe("given", () => {
   });
 
   test("an unknown field is CARVE033; a value that does not fit is CARVE041/CARVE042", () => {
-    const c = t(`given { ${OK_GIVEN}, ⟦regoin⟧: "CA", active: ⟦maybe⟧, created: ⟦"2027-13-01"⟧, industry2: 1 } expect unassigned`
+    const c = t(`given { ${OK_GIVEN}, ⟦regoin⟧: "CA", active: ⟦2027-01-01⟧, created: ⟦"2027-13-01"⟧, industry2: 1 } expect unassigned`
       .replace("industry2: 1", "account.status: ⟦customr⟧"));
     const ds = expectCodes(c.program, ["CARVE033", "CARVE041", "CARVE044", "CARVE042"]);
     expect(ds.map((d) => d.range)).toEqual(c.marks);
     expect(ds[3].fixes?.[0].newText).toBe("customer");
+  });
+
+  test("yes/no values read like input records: 1/0 and bare yes/no are accepted, `maybe` is not", () => {
+    expect(t(`given { ${OK_GIVEN}, active: 1 } expect unassigned`).program.diagnostics).toEqual([]);
+    expect(t(`given { ${OK_GIVEN}, active: yes } expect unassigned`).program.diagnostics).toEqual([]);
+    const c = t(`given { ${OK_GIVEN}, active: ⟦maybe⟧ } expect unassigned`);
+    expectOne(c, "CARVE042", c.marks[0]);
   });
 
   test("a rep value must name a rep", () => {

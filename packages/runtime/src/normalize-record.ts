@@ -1,7 +1,7 @@
 // Step 1 of SPEC 2.6: read every declared field from the input (nested objects or flat dotted
 // keys), normalise it by its type with @carve/values, and collect every error. Also derives the
 // comparison keys the matchers use, so nothing is re-normalised per territory.
-import { closest, foldString, NO_VALUE, type NormalizeContext, normalizeValue, postalDigits, type Normalized } from "@carve/values";
+import { closest, foldString, NO_VALUE, type NormalizeContext, normalizePostal, normalizeValue, postalDigits, type Normalized } from "@carve/values";
 import type { FieldError } from "./decision.js";
 import { thrownMessage } from "./errors.js";
 import type { FieldSlot, Model } from "./model.js";
@@ -85,6 +85,8 @@ export class RecordNormalizer {
   /** slots in normalisation order: country fields first (regions and postal codes read them) */
   private readonly order: FieldSlot[];
   private readonly contexts: NormalizeContext[];
+  /** per country ("" none): does normalizePostal keep every 5-digit code as it is? */
+  private readonly fiveDigitsKept = new Map<string, boolean>();
 
   constructor(private readonly model: Model) {
     this.memos = model.fields.map((f) => (NO_MEMO_TYPES.has(f.type) ? undefined : new Memo()));
@@ -118,6 +120,7 @@ export class RecordNormalizer {
         rec.txt[s] = undefined;
         continue;
       }
+      if (typeof raw === "string" && this.fastPath(f, raw, rec)) continue;
       const r = raw === undefined || raw === null ? MISSING : this.normalizeField(f, raw, rec);
       if (r.ok) {
         rec.values[s] = r.value;
@@ -131,6 +134,35 @@ export class RecordNormalizer {
       }
     }
     return errors;
+  }
+
+  /**
+   * Values already in canonical form, which CRM data is full of, skip the general normaliser;
+   * each case gives exactly what normalizeValue and setKeys would. False: take the general path.
+   */
+  private fastPath(f: FieldSlot, raw: string, rec: NormRecord): boolean {
+    const s = f.slot;
+    if (f.type === "string") {
+      // No white space to trim at either end: the value is the text itself, the key its lower case.
+      if (raw.length === 0 || !isGraphic(raw.charCodeAt(0)) || !isGraphic(raw.charCodeAt(raw.length - 1))) return false;
+      rec.values[s] = raw;
+      rec.cmp[s] = rec.txt[s] = raw.toLowerCase();
+      return true;
+    }
+    if (f.type === "postal" && raw.length === 5 && isFiveDigits(raw)) {
+      // Postal codes rarely repeat (the memo is off): a 5-digit code is kept as given wherever
+      // the country's rule keeps one (ZIP countries, the generic rule), probed once per country.
+      const country = f.countrySlot < 0 ? "" : ((rec.values[f.countrySlot] as string | undefined) ?? "");
+      let kept = this.fiveDigitsKept.get(country);
+      if (kept === undefined) {
+        kept = keepsFiveDigits(country === "" ? undefined : country);
+        if (this.fiveDigitsKept.size < MEMO_LIMIT) this.fiveDigitsKept.set(country, kept);
+      }
+      if (!kept) return false;
+      rec.values[s] = rec.cmp[s] = rec.txt[s] = raw; // postalDigits of 5 digits is itself
+      return true;
+    }
+    return false;
   }
 
   private normalizeField(f: FieldSlot, raw: unknown, rec: NormRecord): Normalized<unknown> {
@@ -158,6 +190,27 @@ export class RecordNormalizer {
     const hint = near.length > 0 ? `did you mean ${near.map((n) => `\`${n}\``).join(" or ")}?` : "use a rep's name or e-mail";
     return { ok: false, reason: `${JSON.stringify(shorten(r.value as string))} is not a rep: ${hint}`, suggestions: near };
   }
+}
+
+/** Printable ASCII other than the space: nothing String.prototype.trim removes. */
+function isGraphic(c: number): boolean {
+  return c > 0x20 && c < 0x7f;
+}
+
+function isFiveDigits(s: string): boolean {
+  for (let i = 0; i < 5; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return false;
+  }
+  return true;
+}
+
+function keepsFiveDigits(country: string | undefined): boolean {
+  for (const probe of ["12345", "09870", "00000", "99999"]) {
+    const r = normalizePostal(probe, country);
+    if (!r.ok || r.value !== probe || postalDigits(probe) !== probe) return false;
+  }
+  return true;
 }
 
 function setKeys(f: FieldSlot, v: unknown, rec: NormRecord): void {
