@@ -25,13 +25,13 @@ function sizeTable(size, cases) {
     rate(c.rate.cpu),
     c.engine === "carve-norm" || !carve ? "—" : relative(carve / c.rate.median),
     ns(c.latency.p50), ns(c.latency.p99), ns(c.latency.p999),
-    msText(c.setupMs), mb(c.mem.setupHeapMB), mb(c.mem.peakRssMB),
+    msText(c.setupMs), `${mb(c.mem.setupHeapMB)} / ${mb(c.mem.setupRssMB)}`, mb(c.mem.peakRssMB),
     int(c.verified),
   ]);
   return [
     `### ${int(size)} territories`,
     "",
-    table(["engine", "decisions/s (median; min–max)", "per CPU-second", "vs Carve (pre-normalised)", "p50", "p99", "p99.9", "setup", "setup Δheap", "peak RSS", "records verified = timed"], rows),
+    table(["engine", "decisions/s (median; min–max)", "per CPU-second", "vs Carve (pre-normalised)", "p50", "p99", "p99.9", "setup", "setup Δheap / ΔRSS", "peak RSS", "records verified = timed"], rows),
   ].join("\n");
 }
 
@@ -96,6 +96,11 @@ export function targets(results) {
   return out;
 }
 
+function timerNs(results) {
+  const xs = Object.values(results.cases).flatMap((cs) => Object.values(cs)).map((c) => c.timerNs).filter(Number.isFinite).sort((a, b) => a - b);
+  return xs.length ? xs[xs.length >> 1] : NaN;
+}
+
 export function renderReport(results) {
   const m = results.machine;
   const parts = [
@@ -109,6 +114,8 @@ export function renderReport(results) {
     table(["target", "measured", "verdict"], targets(results)),
     "",
     "#### Evaluation",
+    "",
+    `Latency of the synchronous engines includes the two clock reads around each call (median ${ns(timerNs(results))} here).`,
     "",
     ...Object.entries(results.cases).flatMap(([size, cases]) => [sizeTable(Number(size), cases), ""]),
   ];

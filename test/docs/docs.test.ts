@@ -114,7 +114,7 @@ function codeBlocks(doc: string): Block[] {
   return out;
 }
 
-const DOCS = ["language.md", "formatting.md", "diagnostics.md"];
+const DOCS = ["language.md", "formatting.md", "diagnostics.md", "artifact.md"];
 const blocks = DOCS.flatMap(codeBlocks);
 const carveBlocks = blocks.filter((b) => b.info === "carve" || b.info.startsWith("carve "));
 const rulesets = carveBlocks.filter((b) => b.info === "carve");

@@ -71,7 +71,7 @@ export interface Box {
 
 /** A source-level test, kept for explanations and coverage. */
 export interface ConditionInfo {
-  /** the test as written, e.g. "country in [US, CA]" or "segment enterprise" */
+  /** the test as written (white space collapsed), e.g. "country in [US, CA]"; a segment's tests are listed once each */
   text: string;
   file: string;
   /** 1-based line of the test in its file */
@@ -166,7 +166,7 @@ export interface Artifact {
   ruleset: {
     name: string;
     label?: string;
-    /** SHA-256 (hex) of the canonical (formatted) source files, entry first */
+    /** SHA-256 (hex) of the formatted source files, entry first: for each, its path relative to the entry's folder, a newline and its canonical text; files joined with NUL */
     sourceHash: string;
   };
   schema: RecordSchema;

@@ -10,6 +10,64 @@ export interface Column {
   mask(rec: NormRecord): Bits;
   /** rows accepting a missing value */
   readonly missing: Bits;
+  /** the column as a WordColumn, for tables of one word (up to 32 rows) */
+  word(): WordColumn;
+}
+
+export const WORD_EQ = 0;
+export const WORD_RANGE = 1;
+export const WORD_TEXT_RANGE = 2;
+export const WORD_OTHER = 3;
+
+/**
+ * A column of a table of at most 32 rows, in one monomorphic shape: the matcher's inner loop
+ * switches on `kind` instead of calling a different class per column.
+ */
+export class WordColumn {
+  constructor(
+    readonly kind: number,
+    readonly slot: number,
+    /** WORD_EQ: value → rows; other values give `other` */
+    readonly eq: Map<unknown, number> | null,
+    readonly other: number,
+    /** WORD_RANGE / WORD_TEXT_RANGE: RangeColumn's points and classes */
+    readonly points: readonly (number | string)[],
+    readonly classes: Int32Array,
+    readonly missing: number,
+    /** WORD_OTHER: the column itself */
+    readonly column: Column | null,
+  ) {}
+
+  mask(rec: NormRecord): number {
+    switch (this.kind) {
+      case WORD_EQ: {
+        const w = this.eq!.get(rec.cmp[this.slot]);
+        return w === undefined ? this.other : w;
+      }
+      case WORD_RANGE:
+      case WORD_TEXT_RANGE: {
+        const v = this.kind === WORD_TEXT_RANGE ? rec.txt[this.slot] : (rec.cmp[this.slot] as number | string | undefined);
+        if (v === undefined) return this.missing;
+        const p = this.points;
+        let lo = 0;
+        let hi = p.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >>> 1;
+          if (p[mid] < v) lo = mid + 1;
+          else hi = mid;
+        }
+        return this.classes[lo < p.length && p[lo] === v ? 2 * lo + 1 : 2 * lo];
+      }
+      default:
+        return this.column!.mask(rec)[0];
+    }
+  }
+}
+
+const NO_CLASSES = new Int32Array(0);
+
+function otherWord(c: Column): WordColumn {
+  return new WordColumn(WORD_OTHER, -1, null, 0, [], NO_CLASSES, c.missing[0] | 0, c);
 }
 
 /** The atoms of one column, by row. */
@@ -67,6 +125,13 @@ export class EqColumn implements Column {
       for (const r of l.remove) clearBit(m, r);
       this.dense.set(v, m);
     }
+  }
+
+  word(): WordColumn {
+    if (this.sparse.size > 0) return otherWord(this);
+    const eq = new Map<unknown, number>();
+    for (const [v, m] of this.dense) eq.set(v, m[0] | 0);
+    return new WordColumn(WORD_EQ, this.slot, eq, this.other[0] | 0, [], NO_CLASSES, this.missing[0] | 0, null);
   }
 
   mask(rec: NormRecord): Bits {
@@ -163,6 +228,11 @@ export class RangeColumn implements Column {
     return true;
   }
 
+  word(): WordColumn {
+    const kind = this.text ? WORD_TEXT_RANGE : WORD_RANGE;
+    return new WordColumn(kind, this.slot, null, 0, this.points, Int32Array.from(this.classes, (m) => m[0] | 0), this.missing[0] | 0, null);
+  }
+
   mask(rec: NormRecord): Bits {
     const v = this.text ? rec.txt[this.slot] : (rec.cmp[this.slot] as number | string | undefined);
     if (v === undefined) return this.missing;
@@ -213,6 +283,10 @@ export class AffixColumn implements Column {
     this.lengths = [...new Set([...hits.keys()].map((v) => v.length))].sort((x, y) => y - x);
   }
 
+  word(): WordColumn {
+    return otherWord(this);
+  }
+
   mask(rec: NormRecord): Bits {
     const t = rec.txt[this.slot];
     if (t === undefined) return this.missing;
@@ -251,6 +325,10 @@ export class ContainsColumn implements Column {
     this.needles = [...byNeedle];
     this.hits = new Uint32Array(c.words);
     this.out = new Uint32Array(c.words);
+  }
+
+  word(): WordColumn {
+    return otherWord(this);
   }
 
   mask(rec: NormRecord): Bits {

@@ -3,7 +3,7 @@
 // AND of `words` words per column, whatever the number of values listed in the rules.
 import type { CAtom } from "./atoms.js";
 import { type Bits, andInto } from "./bitset.js";
-import { AffixColumn, type Column, type ColumnAtoms, ContainsColumn, EqColumn, RangeColumn } from "./columns.js";
+import { AffixColumn, type Column, type ColumnAtoms, ContainsColumn, EqColumn, RangeColumn, type WordColumn } from "./columns.js";
 import type { NormRecord } from "./normalize-record.js";
 import { ActiveRows, type Matcher, type TableLayout } from "./table.js";
 
@@ -21,6 +21,14 @@ const FAMILY: Record<CAtom["kind"], string> = {
 export class IndexedMatcher implements Matcher {
   private readonly active: ActiveRows;
   private readonly fields: FieldIndex[];
+  /** Tables of one word (most nested groups): the fields and columns flattened, see matchWord */
+  private readonly wordSlots: Int32Array;
+  private readonly wordMissing: Int32Array;
+  /** field i's columns are wordColumns[wordStart[i] .. wordStart[i + 1]) */
+  private readonly wordStart: Int32Array;
+  private readonly wordColumns: WordColumn[];
+  /** the rows in effect when no item has a window */
+  private readonly allWord: number;
 
   /** `denseLimit`: see EqColumn (tests lower it to exercise the sparse form) */
   constructor(readonly layout: TableLayout, denseLimit?: number) {
@@ -50,19 +58,24 @@ export class IndexedMatcher implements Matcher {
       f.columns.push(column);
     }
     this.fields = [...bySlot.values()].sort((x, y) => x.slot - y.slot);
+    const single = layout.words === 1;
+    this.wordSlots = Int32Array.from(single ? this.fields : [], (f) => f.slot);
+    this.wordMissing = Int32Array.from(single ? this.fields : [], (f) => f.missing[0] | 0);
+    this.wordStart = new Int32Array(this.wordSlots.length + 1);
+    this.wordColumns = [];
+    if (single) {
+      this.fields.forEach((f, i) => {
+        for (const c of f.columns) this.wordColumns.push(c.word());
+        this.wordStart[i + 1] = this.wordColumns.length;
+      });
+    }
+    this.allWord = this.active.windowed ? 0 : this.active.get("")[0] | 0;
   }
 
   match(rec: NormRecord, asOf: string, out: Bits): void {
     const values = rec.values;
     if (out.length === 1) {
-      // Up to 32 rows (most nested groups): one machine word, no array loops.
-      let m = this.active.get(asOf)[0];
-      for (const f of this.fields) {
-        if (values[f.slot] === undefined) m &= f.missing[0];
-        else for (const c of f.columns) m &= c.mask(rec)[0];
-        if (m === 0) break;
-      }
-      out[0] = m;
+      out[0] = this.matchWord(rec, asOf);
       return;
     }
     out.set(this.active.get(asOf));
@@ -70,6 +83,20 @@ export class IndexedMatcher implements Matcher {
       if (values[f.slot] === undefined) andInto(out, f.missing);
       else for (const c of f.columns) andInto(out, c.mask(rec));
     }
+  }
+
+  /** Up to 32 rows: one machine word, flat arrays, one column shape. */
+  private matchWord(rec: NormRecord, asOf: string): number {
+    let m = this.active.windowed ? this.active.get(asOf)[0] | 0 : this.allWord;
+    const values = rec.values;
+    const slots = this.wordSlots;
+    const start = this.wordStart;
+    const columns = this.wordColumns;
+    for (let i = 0; i < slots.length && m !== 0; i++) {
+      if (values[slots[i]] === undefined) m &= this.wordMissing[i];
+      else for (let j = start[i]; j < start[i + 1]; j++) m &= columns[j].mask(rec);
+    }
+    return m;
   }
 }
 

@@ -149,6 +149,14 @@ export class RecordNormalizer {
       rec.cmp[s] = rec.txt[s] = raw.toLowerCase();
       return true;
     }
+    if (f.numeric) {
+      // Plain digits, or digits grouped by commas (1,200): exactly what normalizeNumber reads.
+      const v = plainNumber(raw);
+      if (v < 0) return false;
+      rec.values[s] = rec.cmp[s] = v;
+      rec.txt[s] = undefined;
+      return true;
+    }
     if (f.type === "postal" && raw.length === 5 && isFiveDigits(raw)) {
       // Postal codes rarely repeat (the memo is off): a 5-digit code is kept as given wherever
       // the country's rule keeps one (ZIP countries, the generic rule), probed once per country.
@@ -195,6 +203,30 @@ export class RecordNormalizer {
 /** Printable ASCII other than the space: nothing String.prototype.trim removes. */
 function isGraphic(c: number): boolean {
   return c > 0x20 && c < 0x7f;
+}
+
+/**
+ * The value of `1234` or `1,234` (groups of three after the first one to three digits), at most
+ * 15 digits so the value is exact; -1 for any other text (signs, decimals, white space, units).
+ */
+function plainNumber(s: string): number {
+  const n = s.length;
+  if (n === 0 || n > 20) return -1;
+  let v = 0;
+  let digits = 0;
+  let comma = -1; // index of the last comma
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) {
+      v = v * 10 + (c - 0x30);
+      digits++;
+    } else if (c === 0x2c) {
+      if (comma < 0 ? i === 0 || i > 3 : i - comma !== 4) return -1;
+      comma = i;
+    } else return -1;
+  }
+  if (digits > 15 || (comma >= 0 && n - comma !== 4)) return -1;
+  return v;
 }
 
 function isFiveDigits(s: string): boolean {

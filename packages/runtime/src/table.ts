@@ -49,7 +49,8 @@ export interface Matcher {
 /** The rows whose item's window contains `asOf`, cached for the last date asked. */
 export class ActiveRows {
   private readonly all: Bits;
-  private readonly windowed: boolean;
+  /** some item has a window: the rows in effect depend on the date */
+  readonly windowed: boolean;
   private asOf = "";
   private bits: Bits;
 

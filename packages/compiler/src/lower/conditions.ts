@@ -89,7 +89,7 @@ export class ConditionLowerer {
     const unset: Atom = { field: field.name, op: "unset" };
     const parts = positive.map((a) => {
       const alts = complement(a);
-      if (field.optional && a.op !== "unset") alts.push(unset);
+      if (field.optional && a.op !== "unset" && a.op !== "set") alts.push(unset);
       return or(alts.map((x) => atom({ atom: x, condition })));
     });
     return simplify(and(parts));
