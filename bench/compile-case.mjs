@@ -36,7 +36,7 @@ if (typeof carve.compiler.analyze === "function") {
   analysis.cpuMs = cpuMs(c0);
   analysis.findings = countBy(findings.map((f) => f.kind));
   const inCompile = [...codes].some((c) => /^CARVE07[0-8]$/.test(c));
-  analysis.how = inCompile ? "inside compileProgram" : findings.length === 0 ? "unknown (no findings)" : "not in compileProgram";
+  analysis.how = inCompile ? "inside compileProgram" : findings.length === 0 ? "no findings" : "not in compileProgram";
   const incomplete = findings.filter((f) => f.kind === "incomplete");
   if (incomplete.length) analysis.incomplete = incomplete.map((f) => f.reason);
 }

@@ -38,7 +38,13 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
     console.error("usage: node bench/generate-plan.mjs SIZE [OUT_DIR] [--seed N]   (SIZE: number of territories, e.g. 1000)");
     process.exit(2);
   }
-  const plan = generatePlan(size, seed);
+  let plan;
+  try {
+    plan = generatePlan(size, seed);
+  } catch (e) {
+    console.error(`error: ${e.message}`);
+    process.exit(2);
+  }
   if (outDir === undefined) process.stdout.write(plan.files["plan.carve"]);
   else {
     mkdirSync(outDir, { recursive: true });

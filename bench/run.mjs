@@ -18,8 +18,9 @@ const USAGE = `usage: node bench/run.mjs [options]
   --engines LIST              carve-norm,carve-raw,naive,bitset,jre,zen,zen-batch
   --quick                     short runs and 20,000-lead samples (a smoke test: figures are rough)
   --assign-records N          leads for \`carve assign\` (default 1000000; --quick: 100000); 0 skips it
-  --no-doc                    do not write docs/benchmarks.md
-  --keep                      keep the work directory (plans, artifacts, lead files)`;
+  --no-doc / --doc            do not / do write docs/benchmarks.md (default: only a full run writes it)
+  --keep                      keep the work directory (plans, artifacts, lead files)
+  --from FILE                 no measuring: render the report (and the doc) from a results.json of an earlier run`;
 
 const ENGINES = ["carve-norm", "carve-raw", "bitset", "naive", "jre", "zen", "zen-batch"];
 // The async peers are timed on as many leads as fit in a budget; at 10,000 territories
@@ -27,7 +28,7 @@ const ENGINES = ["carve-norm", "carve-raw", "bitset", "naive", "jre", "zen", "ze
 const MAX_SIZE = { jre: 1000 };
 
 function parseArgs(argv) {
-  const o = { sizes: [10, 100, 1000, 10000], engines: ENGINES, quick: false, assignRecords: undefined, doc: true, keep: false };
+  const o = { sizes: [10, 100, 1000, 10000], engines: ENGINES, quick: false, assignRecords: undefined, doc: undefined, keep: false, from: undefined };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -39,14 +40,20 @@ function parseArgs(argv) {
     else if (a === "--quick") o.quick = true;
     else if (a === "--assign-records") o.assignRecords = Number(value());
     else if (a === "--no-doc") o.doc = false;
+    else if (a === "--doc") o.doc = true;
     else if (a === "--keep") o.keep = true;
+    else if (a === "--from") o.from = value();
     else if (a === "--help" || a === "-h") usage();
     else usage(`unknown option ${a}`);
   }
   if (o.sizes.some((s) => !Number.isInteger(s) || s < 1)) usage("--sizes takes positive integers, e.g. --sizes 100,1000");
+  if (o.assignRecords !== undefined && !(Number.isInteger(o.assignRecords) && o.assignRecords >= 0)) usage("--assign-records takes a whole number, e.g. 1000000 (0 skips it)");
   const unknown = o.engines.filter((e) => !ENGINES.includes(e));
   if (unknown.length) usage(`unknown engine ${unknown[0]}; choose from ${ENGINES.join(", ")}`);
   o.assignRecords ??= o.quick ? 100_000 : 1_000_000;
+  // A quick or partial run must not replace the recorded figures by accident.
+  const full = !o.quick && o.sizes.join() === "10,100,1000,10000" && o.engines.length === ENGINES.length && o.assignRecords >= 1_000_000;
+  o.doc ??= full || o.from !== undefined;
   return o;
 }
 
@@ -56,14 +63,20 @@ function usage(error) {
   process.exit(error ? 2 : 0);
 }
 
+const here = (f) => fileURLToPath(new URL(f, import.meta.url));
 const opts = parseArgs(process.argv.slice(2));
 const P = opts.quick
   ? { records: 20_000, verifyMs: 3_000, runMs: 250, runs: 3, latencyCount: 20_000, latencyMs: 500, asyncMs: 2_000, minAsync: 20 }
   : { records: 100_000, verifyMs: 15_000, runMs: 1_000, runs: 5, latencyCount: 100_000, latencyMs: 2_000, asyncMs: 10_000, minAsync: 50 };
-const here = (f) => fileURLToPath(new URL(f, import.meta.url));
+const log = (m) => process.stderr.write(`${m}\n`);
+if (opts.from) {
+  const report = renderReport(JSON.parse(readFileSync(opts.from, "utf8")));
+  console.log(report);
+  if (opts.doc) writeDoc(report);
+  process.exit(0);
+}
 const work = mkdtempSync(join(os.tmpdir(), "carve-bench-"));
 const started = now();
-const log = (m) => process.stderr.write(`${m}\n`);
 
 function child(script, arg, nodeFlags = []) {
   const r = spawnSync(process.execPath, [...nodeFlags, here(script), JSON.stringify(arg)], { encoding: "utf8", maxBuffer: 256 << 20 });
@@ -131,6 +144,7 @@ console.log(report);
 log(`(whole run: ${(elapsedMs(started) / 1000).toFixed(0)} s; raw results: ${join(work, "results.json")})`);
 writeFileSync(join(work, "results.json"), JSON.stringify(results, null, 2));
 if (opts.doc) writeDoc(report);
+else log("docs/benchmarks.md not written (a quick or partial run; pass --doc to write it anyway)");
 if (!opts.keep) {
   for (const size of opts.sizes) rmSync(join(work, String(size)), { recursive: true, force: true });
 }

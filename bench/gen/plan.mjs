@@ -104,7 +104,7 @@ function distribute(cells, extra) {
     open = open.filter((i) => extras[i] < cap[i]);
     if (given === 0) break;
   }
-  if (left > 0) throw new Error(`cannot build a plan this large: ${left} territories left over (at most ${cells.length + cap.reduce((a, b) => a + b, 0)} at this level)`);
+  if (left > 0) throw new Error(`the generator builds plans of at most about ${cells.length + cap.reduce((a, b) => a + b, 0) + 3} territories; ask for fewer`);
   return extras;
 }
 

@@ -29,7 +29,7 @@ function sizeTable(size, cases) {
     int(c.verified),
   ]);
   return [
-    `### ${int(size)} territories`,
+    `#### ${int(size)} territories`,
     "",
     table(["engine", "decisions/s (median; min–max)", "per CPU-second", "vs Carve (pre-normalised)", "p50", "p99", "p99.9", "setup", "setup Δheap / ΔRSS", "peak RSS", "records verified = timed"], rows),
   ].join("\n");
@@ -109,11 +109,11 @@ export function renderReport(results) {
       `json-rules-engine ${results.versions.jre}, @gorules/zen-engine ${results.versions.zen}. ` +
       `Command: \`${results.command}\`.`,
     "",
-    "#### Targets (from the issue)",
+    "### Targets (from the issue)",
     "",
     table(["target", "measured", "verdict"], targets(results)),
     "",
-    "#### Evaluation",
+    "### Evaluation",
     "",
     `Latency of the synchronous engines includes the two clock reads around each call (median ${ns(timerNs(results))} here).`,
     "",
@@ -122,10 +122,10 @@ export function renderReport(results) {
   if (results.skipped.length) {
     parts.push("Not run: " + results.skipped.map((s) => `${ENGINE_LABELS[s.engine] ?? s.engine} at ${int(s.size)} (${s.reason})`).join("; ") + ".", "");
   }
-  parts.push("#### Compilation (fresh process per size; cold, as the CLI runs it)", "", compileTable(results.compile), "");
-  parts.push("#### Workload", "", workloadTable(results.compile), "");
+  parts.push("### Compilation (fresh process per size; cold, as the CLI runs it)", "", "Times are wall / CPU.", "", compileTable(results.compile), "");
+  parts.push("### Workload", "", workloadTable(results.compile), "");
   const a = results.assign;
-  parts.push("#### `carve assign`", "");
+  parts.push("### `carve assign`", "");
   if (a?.status === "ok") {
     parts.push(`\`${a.command}\`: ${int(a.records)} raw NDJSON records (${mb(a.inputMB)}) against the ${int(a.size)}-territory plan (from source) in ` +
       `**${a.wallS.toFixed(1)} s** wall, ${a.cpuS.toFixed(1)} s CPU (${rate(a.records / a.wallS)} end to end), **${a.peakMB.toFixed(0)} MB** peak RSS; exit ${a.code}. ` +
