@@ -149,6 +149,17 @@ describe("carve assign", () => {
     expect(conflict.stderr).toContain("--format ndjson contradicts --out");
   });
 
+  it("never writes over its input or one output with the other", () => {
+    const dir = tmp();
+    const r = carve(["assign", SMALL, "--records", CSV, "--out", `${SMALL}/../assign/leads.csv`]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("is the records file itself");
+    expect(readFileSync(CSV, "utf8")).toMatch(/^id,Country,employees/);
+    const both = carve(["assign", SMALL, "--records", CSV, "--out", join(dir, "x.csv"), "--rejects", join(dir, "x.csv")]);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain("--out and --rejects name the same file");
+  });
+
   it("exits 1 when the ruleset has errors", () => {
     const r = carve(["assign", "test/fixtures/cli/three-problems", "--records", CSV]);
     expect(r.code).toBe(1);

@@ -2,10 +2,10 @@
 // top 20 and "others"), rejected rows per field, a few rejected rows when there is no rejects
 // file, and the accounting line — input rows = assigned + unassigned + rejected, always.
 // Only counters are kept (bounded by the ruleset's size, not by the number of rows).
+import { ownerLabel } from "@carve/compiler";
 import type { Style } from "@carve/language";
 import type { Decision, Owner } from "@carve/runtime";
 import { count, plural, table } from "./summary-table.js";
-import { ownerText } from "./trace-text.js";
 import { type Reject, reasonsText } from "./records-write.js";
 
 const TOP = 20;
@@ -69,7 +69,7 @@ export function summaryText(s: AssignSummary, { style, rejectsFile, keyName }: S
     const rows = top([...s.territories].map(([id, n]) => ({ label: id, n })));
     out.push(table([{ header: "territory" }, { header: "records", align: "right" }, { header: "share", align: "right" }], rows.map((r) => [r.label, count(r.n), share(r.n, valid)])));
     out.push("");
-    const owners = top([...s.owners.values()].map((o) => ({ label: o.owner ? ownerText(o.owner) : "(unassigned)", n: o.n })));
+    const owners = top([...s.owners.values()].map((o) => ({ label: o.owner ? ownerLabel(o.owner) : "(unassigned)", n: o.n })));
     out.push(table([{ header: "owner" }, { header: "records", align: "right" }, { header: "share", align: "right" }], owners.map((r) => [r.label, count(r.n), share(r.n, valid)])));
     out.push("");
   }

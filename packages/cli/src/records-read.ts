@@ -1,4 +1,4 @@
-// Reading input records for `carve assign`, one at a time (memory stays flat in the number of
+// Reading input records for `carve assign`, a batch at a time (memory stays flat in the number of
 // rows): CSV through csv-parse's streaming parser, NDJSON through a line reader. A row that cannot
 // be read (a ragged CSV row, a line that is not JSON, an unclosed quote) is still a row: it comes
 // out with its `problem`, so the caller rejects it instead of losing it.

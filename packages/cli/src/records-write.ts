@@ -1,10 +1,10 @@
-// Writing `carve assign` results as they are made: one row per decision (CSV through
-// csv-stringify, or NDJSON), and the rejects file, a batch at a time. Writes respect
+// Writing `carve assign` results as they are made: one row per decision (CSV or NDJSON), and
+// the rejects file, a batch at a time. Writes respect
 // back-pressure, so a slow disk or pipe slows the run down instead of filling memory.
 import { closeSync, createWriteStream, openSync } from "node:fs";
 import type { Writable } from "node:stream";
-import { stringify } from "csv-stringify/sync";
 import type { Decision, FieldError, OverlayAssignment } from "@carve/runtime";
+import { csvLine, csvText } from "./csv-write.js";
 import { IoError, UsageError } from "./output.js";
 
 export type OutputFormat = "csv" | "ndjson";
@@ -25,8 +25,8 @@ export function extensionFormat(path: string): OutputFormat | undefined {
 
 /**
  * A destination for rows: a file (created now, so a bad path fails before any work) or stdout.
- * Rows are collected with `add` and written per batch by `flush`: one csv-stringify call and one
- * stream write per batch instead of per row, which is most of the cost at a million rows.
+ * Rows are collected with `add` and written per batch by `flush`: one stream write per batch
+ * instead of per row.
  */
 export class Sink {
   private readonly stream: Writable;
@@ -51,7 +51,7 @@ export class Sink {
       }
     }
     this.stream.on("error", (e) => (this.failure ??= e));
-    if (format === "csv") this.stream.write(stringify([columns]));
+    if (format === "csv") this.stream.write(csvLine(columns));
   }
 
   add(row: string[] | object): void {
@@ -65,18 +65,22 @@ export class Sink {
     if (this.pending.length === 0) return;
     const rows = this.pending;
     this.pending = [];
-    const text = this.format === "csv" ? stringify(rows as string[][]) : `${rows.map((r) => JSON.stringify(r)).join("\n")}\n`;
+    const text = this.format === "csv" ? csvText(rows as string[][]) : `${rows.map((r) => JSON.stringify(r)).join("\n")}\n`;
     if (this.stream.write(text)) return;
+    // A stream that already failed (EPIPE, a full disk) never drains: stop instead of waiting.
+    if (this.failure || this.stream.destroyed) throw this.error();
     await new Promise<void>((resolve) => {
       const done = () => {
         this.stream.off("drain", done);
         this.stream.off("error", done);
+        this.stream.off("close", done);
         resolve();
       };
       this.stream.on("drain", done);
       this.stream.on("error", done);
+      this.stream.on("close", done);
     });
-    if (this.failure) throw this.error();
+    if (this.failure || this.stream.destroyed) throw this.error();
   }
 
   async close(): Promise<void> {
@@ -88,7 +92,7 @@ export class Sink {
 
   private error(): IoError {
     const where = this.path === "-" ? "standard output" : this.path;
-    return new IoError(`cannot write ${where}: ${this.failure?.message ?? "unknown error"}`);
+    return new IoError(`cannot write ${where}: ${this.failure?.message ?? "the stream was closed"}`);
   }
 }
 

@@ -3,7 +3,7 @@
 // entry imports are checked on their own for syntax (they may be fragments of another ruleset).
 import { readdirSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { parse, type SourceFile } from "@carve/language";
+import { tokenize } from "@carve/language";
 import { IoError } from "./output.js";
 import { NodeFileHost } from "./node-host.js";
 
@@ -40,19 +40,18 @@ function walk(dir: string, out: Set<string>): void {
   }
 }
 
-export interface ParsedSource {
+export interface SourceText {
   path: string;
   text: string;
-  file: SourceFile;
+  /** declares `ruleset`: found by the lexer alone, so that loading the ruleset parses each file once */
   isEntry: boolean;
 }
 
-export function readSources(files: readonly string[], host = new NodeFileHost()): ParsedSource[] {
+export function readSources(files: readonly string[], host = new NodeFileHost()): SourceText[] {
   return files.map((path) => {
     const text = host.readFile(path);
     if (text === undefined) throw new IoError(`cannot read ${path}`);
-    const { file } = parse(path, text);
-    return { path, text, file, isEntry: file.items.some((i) => i.kind === "Ruleset") };
+    return { path, text, isEntry: tokenize(text).some((t) => t.kind === "keyword" && t.text === "ruleset") };
   });
 }
 

@@ -5,7 +5,6 @@ export interface Column {
   align?: "left" | "right";
 }
 
-// eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[[0-9;]*m/g;
 
 export function visibleLength(s: string): number {

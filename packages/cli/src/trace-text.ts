@@ -2,8 +2,9 @@
 // overlays), then every step the runtime took, numbered, with each failed condition on its own
 // line next to the record's value. Shared by `carve explain` and `carve test`.
 import { dirname, resolve } from "node:path";
+import { ownerLabel } from "@carve/compiler";
 import type { Style } from "@carve/language";
-import type { Decision, FailedBox, FailedCondition, Owner, TraceEntry, WhyNot } from "@carve/runtime";
+import type { Decision, FailedBox, FailedCondition, TraceEntry, WhyNot } from "@carve/runtime";
 import { displayPath } from "./output.js";
 
 export interface TraceTextOptions {
@@ -12,10 +13,6 @@ export interface TraceTextOptions {
   indent?: string;
   /** how to show a condition's file (the artifact names it relative to the entry's folder) */
   fileName?: (file: string) => string;
-}
-
-export function ownerText(o: Owner): string {
-  return o.team ? `${o.id} (${o.kind}, team ${o.team})` : `${o.id} (${o.kind})`;
 }
 
 /** Shows the artifact's entry-relative file names relative to the working directory. */
@@ -32,11 +29,11 @@ export function decisionText(d: Decision, { style, indent = "" }: TraceTextOptio
     const errs = d.errors ?? [];
     errs.forEach((e, i) => rows.push([i === 0 ? "errors" : "", `${e.field}: ${e.reason}${/did you mean/i.test(e.reason) ? "" : suggestions(e.suggestions)}`]));
   } else {
-    rows.push(["owner", d.owner ? ownerText(d.owner) : "none"]);
+    rows.push(["owner", d.owner ? ownerLabel(d.owner) : "none"]);
     const t = d.territory;
     rows.push(["territory", t ? `${t.id}${t.label ? ` ${JSON.stringify(t.label)}` : ""}${t.path.length > 1 ? style.dim(`  (path ${t.path.join(" › ")})`) : ""}` : "none"]);
     if (d.via !== undefined) rows.push(["via", d.via]);
-    rows.push(["overlays", d.overlays.length === 0 ? "none" : d.overlays.map((o) => `${o.territory} → ${o.owner ? ownerText(o.owner) : "no one available"}`).join(", ")]);
+    rows.push(["overlays", d.overlays.length === 0 ? "none" : d.overlays.map((o) => `${o.territory} → ${o.owner ? ownerLabel(o.owner) : "no one available"}`).join(", ")]);
   }
   rows.push(["as of", d.asOf]);
   rows.push(["ruleset", `${d.ruleset.name} ${style.dim(d.ruleset.hash.slice(0, 12))}`]);

@@ -2,6 +2,7 @@
 //  [--input-format csv|ndjson]`: decides every record of a CSV or NDJSON file, streaming, and
 // accounts for every row: input rows = assigned + unassigned + rejected.
 import { statSync } from "node:fs";
+import { resolve } from "node:path";
 import { todayUtc } from "@carve/compiler";
 import type { Decision, FieldError } from "@carve/runtime";
 import { parseAsOf } from "../as-of.js";
@@ -31,8 +32,7 @@ export async function runAssign(path: string, opts: AssignOptions): Promise<numb
   const asOf = parseAsOf(opts.asOf) ?? todayUtc();
   const inFormat = inputFormatOf(opts.records, opts.inputFormat);
   if (opts.records !== "-") checkReadable(opts.records);
-  if (opts.out !== undefined && opts.out !== "-" && opts.out === opts.records) throw new IoError(`--out ${opts.out} is the records file itself: write the results elsewhere`);
-  if (opts.out !== undefined && opts.out !== "-" && opts.out === opts.rejects) throw new UsageError("--out and --rejects name the same file: give the rejects their own file");
+  checkDistinct(opts);
   const loaded = loadRuntime(path, opts.color);
   if (!loaded) return ExitCode.Findings;
   const { runtime } = loaded;
@@ -85,7 +85,9 @@ export async function runAssign(path: string, opts: AssignOptions): Promise<numb
     }
   } catch (e) {
     progress.done();
-    if (e instanceof IoError) throw e;
+    // Only failures of reading (a system error or the CSV parser's) are I/O problems; anything
+    // else is a bug and goes to the internal-error report.
+    if (!(e instanceof Error) || !("code" in e)) throw e;
     const where = opts.records === "-" ? "standard input" : opts.records;
     throw new IoError(`cannot read ${where} (after ${plural(summary.rows, "row")}): ${(e as Error).message}`);
   }
@@ -105,6 +107,16 @@ export async function runAssign(path: string, opts: AssignOptions): Promise<numb
   if (rejects && opts.rejects !== "-") lines.push(`wrote ${displayPath(opts.rejects!)} (${plural(summary.rejected, "rejected row")})`);
   report.write(`${lines.join("\n")}\n`);
   return ExitCode.Ok;
+}
+
+/** Writing a file also empties it: never let an output be the input or the other output. */
+function checkDistinct(opts: AssignOptions): void {
+  const same = (a: string | undefined, b: string | undefined) => a !== undefined && b !== undefined && a !== "-" && b !== "-" && resolve(a) === resolve(b);
+  if (same(opts.out, opts.records)) throw new UsageError(`--out ${opts.out} is the records file itself: write the results elsewhere`);
+  if (same(opts.rejects, opts.records)) throw new UsageError(`--rejects ${opts.rejects} is the records file itself: write the rejects elsewhere`);
+  if (same(opts.out, opts.rejects) || (opts.out === "-" && opts.rejects === "-")) {
+    throw new UsageError("--out and --rejects name the same file: give the rejects their own file");
+  }
 }
 
 function isObject(v: unknown): boolean {
