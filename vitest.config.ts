@@ -12,6 +12,7 @@ export default defineConfig({
       "@carve/language": src("language"),
       "@carve/runtime": src("runtime"),
       "@carve/compiler": src("compiler"),
+      "@carve/language-server": src("language-server"),
     },
   },
   test: {

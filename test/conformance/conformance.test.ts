@@ -68,10 +68,9 @@ for (const loaded of cases) {
     if (c.records.length > 0) {
       for (const backend of backends) {
         const skip = backend.skip?.(c);
-        if (skip !== undefined) {
-          test.skip(`records [${backend.name}]: ${skip}`, () => {});
-          continue;
-        }
+        // A backend that cannot express a case (e.g. SQL and stateful strategies) says why in
+        // its `skip`; the case is then not registered for it rather than reported as skipped.
+        if (skip !== undefined) continue;
         caseTest(knownFailure(loaded.id, "records", backend.name), `records [${backend.name}]`, async () => {
           const result = compile();
           if (!result.artifact) {

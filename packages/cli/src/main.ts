@@ -8,6 +8,7 @@ import { runCheck } from "./commands/check.js";
 import { runCompile } from "./commands/compile.js";
 import { runExplain } from "./commands/explain.js";
 import { runFmt } from "./commands/fmt.js";
+import { runLsp } from "./commands/lsp.js";
 import { runTestCommand } from "./commands/test.js";
 import { ExitCode, IoError, UsageError } from "./output.js";
 import { VERSION } from "./version.js";
@@ -96,6 +97,14 @@ export function buildProgram(): { program: Command; result: { code: number } } {
     .option("--no-color", "never use colour")
     .action((path: string, o: { records: string; out?: string; rejects?: string; asOf?: string; format?: "csv" | "ndjson"; inputFormat?: "csv" | "ndjson"; color: boolean }) => {
       settle(runAssign(path, o));
+    });
+
+  program
+    .command("lsp")
+    .description("run the language server (editors start it; it speaks LSP on standard input/output)")
+    .requiredOption("--stdio", "talk LSP over standard input/output (the only transport)")
+    .action(() => {
+      runLsp();
     });
 
   for (const c of program.commands) c.exitOverride().showSuggestionAfterError(true);

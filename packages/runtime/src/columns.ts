@@ -4,6 +4,7 @@
 import type { CAtom } from "./atoms.js";
 import { type Bits, clearBit, fullBits, orInto, orXor, setBit } from "./bitset.js";
 import type { NormRecord } from "./normalize-record.js";
+import type { ValueIds } from "./value-ids.js";
 
 export interface Column {
   /** rows accepting the record's (present) value; may be a shared array: read it, never write it */
@@ -14,18 +15,25 @@ export interface Column {
   word(): WordColumn;
 }
 
+const NO_CLASSES = new Int32Array(0);
+
 export const WORD_EQ = 0;
 export const WORD_RANGE = 1;
 export const WORD_TEXT_RANGE = 2;
 export const WORD_OTHER = 3;
+/** WORD_EQ bound to ValueIds: rows by the record's value id */
+export const WORD_EQ_ID = 4;
 
 /**
  * A column of a table of at most 32 rows, in one monomorphic shape: the matcher's inner loop
  * switches on `kind` instead of calling a different class per column.
  */
 export class WordColumn {
+  /** WORD_EQ_ID: id → rows */
+  private byId: Int32Array = NO_CLASSES;
+
   constructor(
-    readonly kind: number,
+    public kind: number,
     readonly slot: number,
     /** WORD_EQ: value → rows; other values give `other` */
     readonly eq: Map<unknown, number> | null,
@@ -38,8 +46,19 @@ export class WordColumn {
     readonly column: Column | null,
   ) {}
 
+  /** Reads the record's value id instead of looking its value up (ids must be filled by `ids`). */
+  bindIds(ids: ValueIds): void {
+    if (this.kind !== WORD_EQ) return;
+    const byId = new Int32Array(ids.size(this.slot)).fill(this.other);
+    for (const [v, w] of this.eq!) byId[ids.id(this.slot, v)] = w;
+    this.byId = byId;
+    this.kind = WORD_EQ_ID;
+  }
+
   mask(rec: NormRecord): number {
     switch (this.kind) {
+      case WORD_EQ_ID:
+        return this.byId[rec.ids[this.slot]];
       case WORD_EQ: {
         const w = this.eq!.get(rec.cmp[this.slot]);
         return w === undefined ? this.other : w;
@@ -63,8 +82,6 @@ export class WordColumn {
     }
   }
 }
-
-const NO_CLASSES = new Int32Array(0);
 
 function otherWord(c: Column): WordColumn {
   return new WordColumn(WORD_OTHER, -1, null, 0, [], NO_CLASSES, c.missing[0] | 0, c);

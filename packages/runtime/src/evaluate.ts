@@ -19,6 +19,21 @@ export interface Engine {
   /** "territory <id>" per territory and "override <name>" per override, built once */
   viaTerritory: readonly string[];
   viaOverride: readonly string[];
+  /** per territory: its nested group, or -1 (flat arrays: the artifact's objects vary in shape) */
+  childGroup: Int32Array;
+  /** per group: its territories in order */
+  groupTerritories: readonly Int32Array[];
+  /** per territory: 1 when it has an `assign` */
+  hasAssign: Uint8Array;
+}
+
+/** The flat views of the artifact's tree that descent reads per record. */
+export function treeViews(a: Artifact): Pick<Engine, "childGroup" | "groupTerritories" | "hasAssign"> {
+  return {
+    childGroup: Int32Array.from(a.territories, (t) => t.children ?? -1),
+    groupTerritories: a.groups.map((g) => Int32Array.from(g.territories)),
+    hasAssign: Uint8Array.from(a.territories, (t) => (t.assign ? 1 : 0)),
+  };
 }
 
 export interface Step {
@@ -50,7 +65,7 @@ export function decide(s: Step): Outcome {
   let via: string | undefined;
   const o = overrides(s);
   if (o) ({ owner, via } = o);
-  else if (!hasTarget(a, path, stop)) {
+  else if (!hasTarget(s.engine, path, stop)) {
     s.tr?.unassigned(territory < 0 ? "no territory matched and there is no `otherwise`" : "no territory on the path assigns anyone");
   } else {
     const r = resolveChain(s, path, stop, true);
@@ -66,26 +81,30 @@ export function decide(s: Step): Outcome {
  * child matched, or -1 when descent ended on a territory without nested territories.
  */
 function descend(s: Step, g: number, path: number[]): number {
-  const a = s.engine.artifact;
+  const e = s.engine;
   for (;;) {
-    const group = a.groups[g];
     const out = s.masks[g];
     const m = s.matchers[g];
     m.match(s.rec, s.asOf, out);
     const first = nextItem(m.layout, out, -1);
-    if (s.tr) traceTried(s, g, group.policy === "unique" ? group.territories.length : first < 0 ? group.territories.length : first + 1, out);
+    if (s.tr) traceDescent(s, g, first, out);
     if (first < 0) return g;
-    if (group.policy === "unique" && s.tr) {
-      const all = [first];
-      for (let k = nextItem(m.layout, out, first); k >= 0; k = nextItem(m.layout, out, k)) all.push(k);
-      if (all.length > 1) s.tr.ambiguous(all.map((k) => group.territories[k]), group.territories[first]);
-    }
-    const t = group.territories[first];
+    const t = e.groupTerritories[g][first];
     path.push(t);
-    const children = a.territories[t].children;
-    if (children === undefined) return -1;
+    const children = e.childGroup[t];
+    if (children < 0) return -1;
     g = children;
   }
+}
+
+function traceDescent(s: Step, g: number, first: number, out: Bits): void {
+  const group = s.engine.artifact.groups[g];
+  const m = s.matchers[g];
+  traceTried(s, g, group.policy === "unique" ? group.territories.length : first < 0 ? group.territories.length : first + 1, out);
+  if (first < 0 || group.policy !== "unique") return;
+  const all = [first];
+  for (let k = nextItem(m.layout, out, first); k >= 0; k = nextItem(m.layout, out, k)) all.push(k);
+  if (all.length > 1) s.tr!.ambiguous(all.map((k) => group.territories[k]), group.territories[first]);
 }
 
 /** Reports the first `count` items of group `g` as tried (matched, not matched or not in effect). */
@@ -108,9 +127,9 @@ function hasMatch(itemFirstRow: Int32Array, out: Bits, k: number): boolean {
 }
 
 /** SPEC 2.6 step 2: the stop group's `otherwise`, else the nearest assign on the path; neither → unassigned. */
-function hasTarget(a: Artifact, path: readonly number[], stop: number): boolean {
-  if (stop >= 0 && a.groups[stop].otherwise) return true;
-  for (const t of path) if (a.territories[t].assign) return true;
+function hasTarget(e: Engine, path: readonly number[], stop: number): boolean {
+  if (stop >= 0 && e.artifact.groups[stop].otherwise) return true;
+  for (let i = 0; i < path.length; i++) if (e.hasAssign[path[i]] === 1) return true;
   return false;
 }
 
@@ -122,24 +141,25 @@ function hasTarget(a: Artifact, path: readonly number[], stop: number): boolean 
 function resolveChain(s: Step, path: readonly number[], stop: number, top: boolean): { owner: Owner; via: string } | null {
   const a = s.engine.artifact;
   let tried = 0;
-  const attempt = (target: Target, territory: number | undefined, source: "territory" | "otherwise"): { owner: Owner; via: string } | null => {
-    s.tr?.target(source, territory, target, tried++ > 0);
-    const owner = s.engine.resolver.resolve(target, s.rec, s.asOf, s.sideEffects, s.tr);
-    return owner ? { owner, via: source === "otherwise" ? "otherwise" : s.engine.viaTerritory[territory!] } : null;
-  };
   const otherwise = stop >= 0 ? a.groups[stop].otherwise : undefined;
   if (otherwise) {
-    const r = attempt(otherwise, a.groups[stop].parent, "otherwise");
+    const r = attempt(s, otherwise, a.groups[stop].parent, "otherwise", tried++);
     if (r) return r;
   }
   for (let i = path.length - 1; i >= 0; i--) {
-    const assign = a.territories[path[i]].assign;
-    if (!assign) continue;
-    const r = attempt(assign, path[i], "territory");
+    if (s.engine.hasAssign[path[i]] === 0) continue;
+    const r = attempt(s, a.territories[path[i]].assign!, path[i], "territory", tried++);
     if (r) return r;
   }
   const topOtherwise = a.groups[0].otherwise;
-  return top && topOtherwise && stop !== 0 ? attempt(topOtherwise, undefined, "otherwise") : null;
+  return top && topOtherwise && stop !== 0 ? attempt(s, topOtherwise, undefined, "otherwise", tried) : null;
+}
+
+/** One target of resolveChain; `tried`: how many were tried before it. */
+function attempt(s: Step, target: Target, territory: number | undefined, source: "territory" | "otherwise", tried: number): { owner: Owner; via: string } | null {
+  s.tr?.target(source, territory, target, tried > 0);
+  const owner = s.engine.resolver.resolve(target, s.rec, s.asOf, s.sideEffects, s.tr);
+  return owner ? { owner, via: source === "otherwise" ? "otherwise" : s.engine.viaTerritory[territory!] } : null;
 }
 
 function overrides(s: Step): { owner: Owner; via: string } | null {
@@ -187,7 +207,7 @@ function overlays(s: Step, g: number): OverlayAssignment[] {
     const path = [t];
     const stop = children === undefined ? -1 : descend(s, children, path);
     const deepest = path[path.length - 1];
-    const r = hasTarget(a, path, stop) ? resolveChain(s, path, stop, false) : null;
+    const r = hasTarget(s.engine, path, stop) ? resolveChain(s, path, stop, false) : null;
     s.tr?.overlay(deepest, r?.owner);
     (result ??= []).push(r ? { territory: a.territories[deepest].id, owner: r.owner } : { territory: a.territories[deepest].id });
   }

@@ -5,6 +5,7 @@ import type { CAtom } from "./atoms.js";
 import { type Bits, andInto } from "./bitset.js";
 import { AffixColumn, type Column, type ColumnAtoms, ContainsColumn, EqColumn, RangeColumn, type WordColumn } from "./columns.js";
 import type { NormRecord } from "./normalize-record.js";
+import type { ValueIds } from "./value-ids.js";
 import { ActiveRows, type Matcher, type TableLayout } from "./table.js";
 
 interface FieldIndex {
@@ -30,8 +31,11 @@ export class IndexedMatcher implements Matcher {
   /** the rows in effect when no item has a window */
   private readonly allWord: number;
 
-  /** `denseLimit`: see EqColumn (tests lower it to exercise the sparse form) */
-  constructor(readonly layout: TableLayout, denseLimit?: number) {
+  /**
+   * `denseLimit`: see EqColumn (tests lower it to exercise the sparse form). `ids`: equality tests
+   * read the record's value ids (the records must come from a normaliser given the same ValueIds).
+   */
+  constructor(readonly layout: TableLayout, denseLimit?: number, ids?: ValueIds) {
     this.active = new ActiveRows(layout);
     // A row with two atoms of one family on one field (employees >= 10 and employees < 50) puts
     // them in two columns, so that every column holds at most one atom per row.
@@ -65,7 +69,11 @@ export class IndexedMatcher implements Matcher {
     this.wordColumns = [];
     if (single) {
       this.fields.forEach((f, i) => {
-        for (const c of f.columns) this.wordColumns.push(c.word());
+        for (const c of f.columns) {
+          const w = c.word();
+          if (ids) w.bindIds(ids);
+          this.wordColumns.push(w);
+        }
         this.wordStart[i + 1] = this.wordColumns.length;
       });
     }

@@ -9,7 +9,8 @@ export interface FieldSlot {
   name: string;
   type: FieldType;
   optional: boolean;
-  enumValues?: readonly string[];
+  /** undefined unless an enum (always present: one object shape for every slot, read per record) */
+  enumValues: readonly string[] | undefined;
   /** the dotted name's parts, for nested input objects */
   parts: readonly string[];
   /** a part is also an Object.prototype member (`constructor`, `__proto__`…): read own properties only */
@@ -18,6 +19,8 @@ export interface FieldSlot {
   countrySlot: number;
   /** int, number or money */
   numeric: boolean;
+  /** one part, no prototype name: read as input[name] */
+  simple: boolean;
 }
 
 export interface Model {
@@ -51,13 +54,15 @@ export function buildModel(a: Artifact): Model {
       name: f.name,
       type: f.type,
       optional: f.optional,
-      ...(f.enumValues ? { enumValues: Object.freeze([...f.enumValues]) } : {}),
+      enumValues: f.enumValues ? Object.freeze([...f.enumValues]) : undefined,
       parts,
       ownOnly: PROTO_NAMES.has(f.name) || parts.some((p) => PROTO_NAMES.has(p)),
       countrySlot: -1,
       numeric: f.type === "int" || f.type === "number" || f.type === "money",
+      simple: false,
     };
   });
+  for (const f of fields) f.simple = f.parts.length === 1 && !f.ownOnly;
   const fieldByName = new Map(fields.map((f) => [f.name, f.slot]));
   a.schema.fields.forEach((f, slot) => {
     if (f.countryField !== undefined) fields[slot].countrySlot = fieldByName.get(f.countryField)!;

@@ -5,6 +5,7 @@ import { closest, foldString, NO_VALUE, type NormalizeContext, normalizePostal, 
 import type { FieldError } from "./decision.js";
 import { thrownMessage } from "./errors.js";
 import type { FieldSlot, Model } from "./model.js";
+import type { ValueIds } from "./value-ids.js";
 
 export interface NormRecord {
   /** normalised value per field slot; undefined = no value */
@@ -15,10 +16,12 @@ export interface NormRecord {
   txt: (string | undefined)[];
   /** the input value per slot, for explanations */
   raw: unknown[];
+  /** per slot with ids: the ValueIds id of the value (set by a normaliser given ValueIds) */
+  ids: Int32Array;
 }
 
 export function newRecord(size: number): NormRecord {
-  return { values: new Array(size), cmp: new Array(size), txt: new Array(size), raw: new Array(size) };
+  return { values: new Array(size), cmp: new Array(size), txt: new Array(size), raw: new Array(size), ids: new Int32Array(size) };
 }
 
 const hasOwn = Object.prototype.hasOwnProperty;
@@ -45,7 +48,6 @@ export function readField(input: Record<string, unknown>, f: FieldSlot): unknown
 const MEMO_LIMIT = 4096;
 const MEMO_KEY_MAX = 128;
 const NO_MEMO_TYPES = new Set(["string"]);
-const MISSING: Normalized<unknown> = { ok: false, reason: NO_VALUE };
 
 class Memo {
   /** by raw text, for the record's country "" (no country) */
@@ -88,7 +90,11 @@ export class RecordNormalizer {
   /** per country ("" none): does normalizePostal keep every 5-digit code as it is? */
   private readonly fiveDigitsKept = new Map<string, boolean>();
 
-  constructor(private readonly model: Model) {
+  /** `ids`: also set each record's value ids (for matchers bound to the same ValueIds) */
+  constructor(
+    private readonly model: Model,
+    private readonly ids?: ValueIds,
+  ) {
     this.memos = model.fields.map((f) => (NO_MEMO_TYPES.has(f.type) ? undefined : new Memo()));
     this.contexts = model.fields.map((f) => ({ enumValues: f.enumValues }));
     this.order = [...model.fields.filter((f) => f.type === "country"), ...model.fields.filter((f) => f.type !== "country")];
@@ -106,7 +112,7 @@ export class RecordNormalizer {
       const s = f.slot;
       let raw: unknown;
       try {
-        raw = readField(obj, f);
+        raw = f.simple ? obj[f.name] : readField(obj, f);
       } catch (e) {
         // A getter or proxy that throws: this field is unreadable, the record invalid.
         rec.values[s] = rec.cmp[s] = rec.txt[s] = rec.raw[s] = undefined;
@@ -120,8 +126,13 @@ export class RecordNormalizer {
         rec.txt[s] = undefined;
         continue;
       }
+      if (raw === undefined || raw === null) {
+        rec.values[s] = rec.cmp[s] = rec.txt[s] = undefined;
+        if (!f.optional) (errors ??= []).push(requiredError(f));
+        continue;
+      }
       if (typeof raw === "string" && this.fastPath(f, raw, rec)) continue;
-      const r = raw === undefined || raw === null ? MISSING : this.normalizeField(f, raw, rec);
+      const r = this.normalizeField(f, raw, rec);
       if (r.ok) {
         rec.values[s] = r.value;
         setKeys(f, r.value, rec);
@@ -129,10 +140,11 @@ export class RecordNormalizer {
         rec.values[s] = rec.cmp[s] = rec.txt[s] = undefined;
         if (r.reason === NO_VALUE) {
           if (f.optional) continue;
-          (errors ??= []).push({ field: f.name, reason: `\`${f.name}\` is required but has no value` });
+          (errors ??= []).push(requiredError(f));
         } else (errors ??= []).push(fieldError(f, r, raw));
       }
     }
+    if (errors === null && this.ids !== undefined) this.ids.fill(rec);
     return errors;
   }
 
@@ -243,6 +255,10 @@ function keepsFiveDigits(country: string | undefined): boolean {
     if (!r.ok || r.value !== probe || postalDigits(probe) !== probe) return false;
   }
   return true;
+}
+
+function requiredError(f: FieldSlot): FieldError {
+  return { field: f.name, reason: `\`${f.name}\` is required but has no value` };
 }
 
 function setKeys(f: FieldSlot, v: unknown, rec: NormRecord): void {

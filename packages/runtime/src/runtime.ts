@@ -6,11 +6,12 @@ import type { Bits } from "./bitset.js";
 import { resolveAsOf } from "./dates.js";
 import { type Decision, type FieldError, NO_OVERLAYS } from "./decision.js";
 import { thrownMessage } from "./errors.js";
-import { decide, type Engine } from "./evaluate.js";
+import { decide, type Engine, treeViews } from "./evaluate.js";
 import { IndexedMatcher } from "./index-group.js";
 import { buildModel, type Model } from "./model.js";
 import { newRecord, type NormRecord, RecordNormalizer } from "./normalize-record.js";
 import { ReferenceMatcher } from "./reference.js";
+import { ValueIds } from "./value-ids.js";
 import { Resolver } from "./resolve-target.js";
 import { InMemoryLoadSource, InMemoryStateStore, type LoadSource, type StateStore } from "./state.js";
 import { layoutTable, type Matcher, type TableItem, type TableLayout } from "./table.js";
@@ -59,13 +60,14 @@ export class Runtime {
     this.state = options.state ?? new InMemoryStateStore();
     this.load = options.load ?? new InMemoryLoadSource();
     const model = (this.model = buildModel(artifact));
-    this.normalizer = new RecordNormalizer(model);
     const items: TableItem[][] = artifact.groups.map((g) =>
       g.territories.map((t) => item(compileBoxes(artifact.territories[t].when, model), artifact.territories[t].window)),
     );
     items.push(artifact.overrides.map((o) => item(compileBoxes(o.when, model), o.window)));
     this.layouts = items.map(layoutTable);
-    this.indexed = this.layouts.map((l) => new IndexedMatcher(l));
+    const ids = new ValueIds(model.fields.length, this.layouts);
+    this.normalizer = new RecordNormalizer(model, ids);
+    this.indexed = this.layouts.map((l) => new IndexedMatcher(l, undefined, ids));
     const resolver = new Resolver(model, {
       state: this.state,
       load: this.load,
@@ -75,6 +77,7 @@ export class Runtime {
       artifact, items, resolver,
       viaTerritory: artifact.territories.map((t) => `territory ${t.id}`),
       viaOverride: artifact.overrides.map((o) => `override ${o.name}`),
+      ...treeViews(artifact),
     };
   }
 
@@ -136,11 +139,17 @@ export class Runtime {
       const tr = explain ? new Tracer(this.model, rec, asOf, { explain: true, coverage: false }) : null;
       const matchers = useReference || explain ? this.reference() : this.indexed;
       const o = decide({ engine: this.engine, rec, asOf, matchers, masks: scratch.masks, sideEffects, tr });
-      const d: Decision = { status: o.owner ? "assigned" : "unassigned", overlays: o.overlays, asOf, ruleset: this.model.ruleset };
-      if (o.territory >= 0) d.territory = this.model.territoryRefs[o.territory];
-      if (o.owner) d.owner = o.owner;
-      if (o.via !== undefined) d.via = o.via;
-      if (key !== undefined) d.key = key;
+      let d: Decision;
+      if (o.territory >= 0 && o.owner && o.via !== undefined && key !== undefined) {
+        // The common case in one literal (one object shape, no property additions); same members, same order.
+        d = { status: "assigned", overlays: o.overlays, asOf, ruleset: this.model.ruleset, territory: this.model.territoryRefs[o.territory], owner: o.owner, via: o.via, key };
+      } else {
+        d = { status: o.owner ? "assigned" : "unassigned", overlays: o.overlays, asOf, ruleset: this.model.ruleset };
+        if (o.territory >= 0) d.territory = this.model.territoryRefs[o.territory];
+        if (o.owner) d.owner = o.owner;
+        if (o.via !== undefined) d.via = o.via;
+        if (key !== undefined) d.key = key;
+      }
       if (tr) d.trace = tr.entries!;
       if (options?.whyNot !== undefined && tr) {
         d.whyNot = whyNot(this.model, this.engine.items, rec, asOf, String(options.whyNot), d.territory?.path ?? [], tr);
