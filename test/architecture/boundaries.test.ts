@@ -13,7 +13,8 @@ const allowed: Record<string, string[]> = {
   "@carve/runtime": ["@carve/values"],
   "@carve/language": ["@carve/values"],
   "@carve/compiler": ["@carve/values", "@carve/language", "@carve/runtime"],
-  "@carve/cli": ["@carve/values", "@carve/language", "@carve/compiler", "@carve/runtime"],
+  // `carve lsp --stdio` starts the language server (SPEC 4), so the CLI may depend on it.
+  "@carve/cli": ["@carve/values", "@carve/language", "@carve/compiler", "@carve/runtime", "@carve/language-server"],
   "@carve/language-server": ["@carve/values", "@carve/language", "@carve/compiler", "@carve/runtime"],
   "carve-vscode": ["@carve/language-server"],
 };

@@ -104,6 +104,11 @@ export class RecordNormalizer {
   normalize(input: unknown, rec: NormRecord): FieldError[] | null {
     if (input === null || typeof input !== "object" || Array.isArray(input)) {
       const what = input === null ? "null" : Array.isArray(input) ? "a list" : `a ${typeof input}`;
+      // The scratch record is reused: clear it so nothing of the previous record (its key) leaks.
+      rec.values.fill(undefined);
+      rec.cmp.fill(undefined);
+      rec.txt.fill(undefined);
+      rec.raw.fill(undefined);
       return [{ field: "(record)", reason: `expected a record (an object with fields), got ${what}` }];
     }
     const obj = input as Record<string, unknown>;

@@ -28,6 +28,15 @@ describe("decisions", () => {
     expect(rt.evaluate(lead, { asOf: "2027-01-15T10:00:00-08:00" }).asOf).toBe("2027-01-15");
   });
 
+  test("a record that is not an object carries no key of the record before it", () => {
+    expect(rt.evaluate(lead, { asOf: "2027-03-01" }).key).toBe("L-2");
+    for (const bad of [null, 42, "L-2", [lead]]) {
+      const d = rt.evaluate(bad, { asOf: "2027-03-01" });
+      expect(d.status).toBe("invalid");
+      expect(d.key).toBeUndefined();
+    }
+  });
+
   test("decisions do not share mutable state with the runtime", () => {
     const a = rt.evaluate({ ...lead, country: "FR" }, { asOf: "2027-03-01" });
     expect(Object.isFrozen(a.owner)).toBe(true);
