@@ -13,12 +13,6 @@ export interface KnownFailure {
 }
 
 export const knownFailures: readonly KnownFailure[] = [
-  {
-    case: "analysis/postal-equality-beside-a-prefix-test-is-satisfiable",
-    part: "diagnostics",
-    reason:
-      "analysis bug: with a `starts with` test on a postal field, `postal_code == \"K1A 0B1\"` (a value with a space or hyphen) is reported unsatisfiable (CARVE075), though {country: CA, postal_code: k1a0b1} matches it",
-  },
 ];
 
 export function knownFailure(caseId: string, part: KnownFailure["part"], backend?: string): KnownFailure | undefined {

@@ -36,9 +36,14 @@ export function textPartition(type: FieldType, atoms: readonly Atom[], budget: B
     if (a.min !== undefined) bounds.push(key(a.min));
     if (a.max !== undefined) bounds.push(key(a.max));
   }
+  // A class's representative must be a value equality can compare: for a postal code the
+  // automaton reads "K1A0B1" but equality compares the value "K1A 0B1", so a text that is the
+  // text of a listed value stands for that value.
+  const eqValues = mentionedValues(atoms).filter((v): v is string => typeof v === "string");
+  const valueOfText = new Map(eqValues.map((v) => [key(v), v]));
   const automaton = new TextAutomaton(
     {
-      eqs: uniq(mentionedValues(atoms).map(key)),
+      eqs: uniq(eqValues.map(key)),
       prefixes: collect("startsWith"),
       suffixes: collect("endsWith"),
       substrings: collect("contains"),
@@ -67,7 +72,7 @@ export function textPartition(type: FieldType, atoms: readonly Atom[], budget: B
           const sig = automaton.signature(t);
           if (!classIndex.has(sig)) {
             classIndex.set(sig, reps.length);
-            reps.push(text + unit);
+            reps.push(valueOfText.get(text + unit) ?? text + unit);
           }
         }
         next.push([t, text + unit]);
