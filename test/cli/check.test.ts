@@ -65,6 +65,40 @@ describe("carve check", () => {
     }
   });
 
+  it("writes SARIF 2.1.0 for code scanning, with rules, regions and the other rule as a related location", () => {
+    const r = carve(["check", "test/fixtures/cli/three-findings", "--format", "sarif"]);
+    expect(r.code).toBe(1);
+    const sarif = JSON.parse(r.stdout);
+    expect(sarif.version).toBe("2.1.0");
+    const [run] = sarif.runs;
+    expect(run.tool.driver.name).toBe("carve");
+    const ruleIds = run.tool.driver.rules.map((x: { id: string }) => x.id);
+    expect(ruleIds).toEqual([...ruleIds].sort());
+    const overlap = run.results.find((x: { ruleId: string }) => x.ruleId === "CARVE070");
+    expect(ruleIds[overlap.ruleIndex]).toBe("CARVE070");
+    expect(overlap.level).toBe("error");
+    expect(overlap.locations[0].physicalLocation).toMatchObject({
+      artifactLocation: { uri: "test/fixtures/cli/three-findings/plan.carve", uriBaseId: "%SRCROOT%" },
+      region: { startLine: 22 },
+    });
+    expect(overlap.relatedLocations.length).toBeGreaterThan(0);
+    expect(overlap.properties.witness).toMatchObject({ country: "US", industry: "software" });
+    expect(overlap.message.text).toContain("both match e.g.");
+  });
+
+  it("writes GitHub workflow annotations, one line per diagnostic, escaped", () => {
+    const r = carve(["check", "test/fixtures/cli/three-problems/plan.carve", "--format", "github"]);
+    expect(r.code).toBe(1);
+    const lines = r.stdout.trimEnd().split("\n");
+    const annotations = lines.filter((l) => l.startsWith("::"));
+    expect(annotations).toHaveLength(3);
+    const typo = annotations.find((l) => l.includes("helthcare"))!;
+    expect(typo).toMatch(/^::error file=test\/fixtures\/cli\/three-problems\/plan\.carve,line=16,endLine=16,col=22,endColumn=31,title=CARVE042::/);
+    // the help sits on its own line of the annotation: escaped, so the command stays one line
+    expect(typo).toContain("%0A");
+    expect(lines.at(-1)).toMatch(/3 errors/);
+  });
+
   it("reports syntax errors like a person wrote them", () => {
     const r = carve(["check", "test/fixtures/cli/syntax-error"]);
     expect(r.code).toBe(1);

@@ -30,9 +30,9 @@ export function buildProgram(): { program: Command; result: { code: number } } {
     .command("check")
     .description("check rulesets for errors (files or folders; a file declaring `ruleset` pulls in its imports)")
     .argument("<paths...>", ".carve files or folders")
-    .addOption(formatOption(["text", "json"]))
+    .addOption(formatOption(["text", "json", "sarif", "github"]))
     .option("--no-color", "never use colour")
-    .action((paths: string[], o: { format: "text" | "json"; color: boolean }) => {
+    .action((paths: string[], o: { format: "text" | "json" | "sarif" | "github"; color: boolean }) => {
       result.code = runCheck(paths, { format: o.format, color: o.color });
     });
 

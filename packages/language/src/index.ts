@@ -9,4 +9,6 @@ export * from "./syntax/index.js";
 export * from "./semantics/index.js";
 export * from "./format/index.js";
 export * from "./diagnostics/render.js";
+export * from "./diagnostics/sarif.js";
+export * from "./diagnostics/github.js";
 export { entry } from "./diagnostics/catalogue-entry.js";

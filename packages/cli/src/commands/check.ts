@@ -1,15 +1,16 @@
 // `carve check PATH…`: front-end and static-analysis diagnostics for every ruleset under the paths.
 import {
-  countDiagnostics, loadProgram, parse, renderDiagnostic, summarize, toJsonDiagnostic,
-  type Diagnostic, type SourceLookup,
+  allCatalogueEntries, countDiagnostics, loadProgram, parse, renderDiagnostic, summarize, toGithubAnnotations,
+  toJsonDiagnostic, toSarif, type Diagnostic, type SourceLookup,
 } from "@carve/language";
-import { compileProgram } from "@carve/compiler";
+import { compileProgram, compilerCatalogue } from "@carve/compiler";
 import { NodeFileHost } from "../node-host.js";
 import { displayPath, ExitCode, IoError, styleFor, useColor } from "../output.js";
 import { collectCarveFiles, readSources } from "../sources.js";
+import { VERSION } from "../version.js";
 
 export interface CheckOptions {
-  format: "text" | "json";
+  format: "text" | "json" | "sarif" | "github";
   color?: boolean;
 }
 
@@ -63,7 +64,13 @@ export function runCheck(paths: readonly string[], opts: CheckOptions): number {
   const result = checkPaths(paths);
   const lookup: SourceLookup = { text: (f) => result.texts.get(f), displayName: displayPath };
   const counts = countDiagnostics(result.diagnostics);
-  if (opts.format === "json") {
+  if (opts.format === "sarif") {
+    const sarif = toSarif(result.diagnostics.map((d) => toJsonDiagnostic(d, lookup)), allCatalogueEntries(compilerCatalogue), { name: "carve", version: VERSION });
+    process.stdout.write(`${JSON.stringify(sarif, null, 2)}\n`);
+  } else if (opts.format === "github") {
+    for (const line of toGithubAnnotations(result.diagnostics.map((d) => toJsonDiagnostic(d, lookup)))) process.stdout.write(`${line}\n`);
+    process.stdout.write(`checked ${result.rulesets} ruleset(s), ${result.files.length} file(s): ${summarize(counts)}\n`);
+  } else if (opts.format === "json") {
     const out = {
       diagnostics: result.diagnostics.map((d) => toJsonDiagnostic(d, lookup)),
       summary: { ...counts, files: result.files.map(displayPath), rulesets: result.rulesets },
