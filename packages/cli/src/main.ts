@@ -4,6 +4,7 @@
 import { Command, CommanderError, Option } from "commander";
 import { settle } from "./async-command.js";
 import { runAssign } from "./commands/assign.js";
+import { runBalance } from "./commands/balance.js";
 import { runCheck } from "./commands/check.js";
 import { runCompile } from "./commands/compile.js";
 import { runExplain } from "./commands/explain.js";
@@ -97,6 +98,20 @@ export function buildProgram(): { program: Command; result: { code: number } } {
     .option("--no-color", "never use colour")
     .action((path: string, o: { records: string; out?: string; rejects?: string; asOf?: string; format?: "csv" | "ndjson"; inputFormat?: "csv" | "ndjson"; color: boolean }) => {
       settle(runAssign(path, o));
+    });
+
+  program
+    .command("balance")
+    .description("per territory and per owner: records and the sum of a measure, with spread figures (is the plan equitable?)")
+    .argument("<path>", "the ruleset's entry file, or a folder holding exactly one")
+    .requiredOption("--records <file>", "the records: .csv (with a header row), .ndjson or .jsonl; - for standard input")
+    .option("--measure <field>", "a number field of the record to sum, e.g. annual_revenue")
+    .option("--as-of <date>", "the decision date (default: today, UTC)")
+    .addOption(formatOption(["text", "markdown", "json"]))
+    .addOption(new Option("--input-format <format>", "the --records format when its extension does not say").choices(["csv", "ndjson"]))
+    .option("--no-color", "never use colour")
+    .action((path: string, o: { records: string; measure?: string; asOf?: string; format: "text" | "markdown" | "json"; inputFormat?: "csv" | "ndjson"; color: boolean }) => {
+      settle(runBalance(path, o));
     });
 
   program

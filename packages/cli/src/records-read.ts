@@ -2,7 +2,7 @@
 // rows): CSV through csv-parse's streaming parser, NDJSON through a line reader. A row that cannot
 // be read (a ragged CSV row, a line that is not JSON, an unclosed quote) is still a row: it comes
 // out with its `problem`, so the caller rejects it instead of losing it.
-import { createReadStream } from "node:fs";
+import { createReadStream, statSync } from "node:fs";
 import type { Readable } from "node:stream";
 import { type CsvError, parse } from "csv-parse";
 import type { RecordSchema } from "@carve/runtime";
@@ -10,6 +10,7 @@ import { lineBatches, objectBatches } from "./batches.js";
 import { type CsvHeader, type ParsedCsvRow, CsvRows } from "./csv-rows.js";
 import { parseJson } from "./json-input.js";
 import { IoError } from "./output.js";
+import { plural } from "./summary-table.js";
 
 export type InputFormat = "csv" | "ndjson";
 
@@ -35,6 +36,18 @@ export function inputFormatOf(path: string, flag: InputFormat | undefined): Inpu
   if (lower.endsWith(".ndjson") || lower.endsWith(".jsonl")) return "ndjson";
   const what = path === "-" ? "standard input" : path;
   throw new IoError(`cannot tell the format of ${what} from its name: use a .csv, .ndjson or .jsonl file, or pass --input-format csv|ndjson`);
+}
+
+/** A missing or folder --records path is an I/O error before any work starts ("-" is standard input). */
+export function checkRecordsFile(file: string): void {
+  if (file === "-") return;
+  let st;
+  try {
+    st = statSync(file);
+  } catch {
+    throw new IoError(`no such file: ${file} (given as --records)`);
+  }
+  if (st.isDirectory()) throw new IoError(`--records ${file} is a folder: pass a .csv or .ndjson file`);
 }
 
 export function openInput(path: string): Readable {
@@ -89,14 +102,42 @@ export async function* readCsv(input: Readable, schema: RecordSchema, onHeader: 
   if (last.length > 0) yield last;
 }
 
+/**
+ * The rows of a records file (or "-" for standard input) in batches, CSV or NDJSON. A failure to
+ * read (a system error or the CSV parser's) becomes an IoError naming the input and how many rows
+ * were read before it; anything else is a bug and is rethrown as is.
+ */
+export async function* recordBatches(path: string, format: InputFormat, schema: RecordSchema, note: (message: string) => void): AsyncGenerator<InputRow[]> {
+  const input = openInput(path);
+  const batches = format === "csv" ? readCsv(input, schema, (h) => h.notes.forEach(note)) : readNdjson(input);
+  let rows = 0;
+  try {
+    for await (const batch of batches) {
+      rows += batch.length;
+      yield batch;
+    }
+  } catch (e) {
+    if (!(e instanceof Error) || !("code" in e)) throw e;
+    const where = path === "-" ? "standard input" : path;
+    throw new IoError(`cannot read ${where} (after ${plural(rows, "row")}): ${e.message}`);
+  }
+}
+
 /** The record's key value as given, for reports (the key field may be dotted or nested). */
 export function rawKey(record: unknown, key: string | undefined): string | undefined {
-  if (key === undefined || record === null || typeof record !== "object" || Array.isArray(record)) return undefined;
-  const obj = record as Record<string, unknown>;
-  let v: unknown = Object.prototype.hasOwnProperty.call(obj, key) ? obj[key] : undefined;
-  if (v === undefined && key.includes(".")) {
-    v = obj;
-    for (const p of key.split(".")) v = v !== null && typeof v === "object" && Object.prototype.hasOwnProperty.call(v, p) ? (v as Record<string, unknown>)[p] : undefined;
-  }
+  if (key === undefined) return undefined;
+  const v = rawField(record, key);
   return typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? String(v) : undefined;
+}
+
+/** A field's value as given: `a.b` is a flat "a.b" member or a nested one, as the runtime reads it. */
+export function rawField(record: unknown, name: string): unknown {
+  if (record === null || typeof record !== "object" || Array.isArray(record)) return undefined;
+  const obj = record as Record<string, unknown>;
+  let v: unknown = Object.prototype.hasOwnProperty.call(obj, name) ? obj[name] : undefined;
+  if (v === undefined && name.includes(".")) {
+    v = obj;
+    for (const p of name.split(".")) v = v !== null && typeof v === "object" && Object.prototype.hasOwnProperty.call(v, p) ? (v as Record<string, unknown>)[p] : undefined;
+  }
+  return v;
 }

@@ -1,15 +1,14 @@
 // `carve assign PATH --records FILE [--out FILE] [--rejects FILE] [--as-of DATE] [--format csv|ndjson]
 //  [--input-format csv|ndjson]`: decides every record of a CSV or NDJSON file, streaming, and
 // accounts for every row: input rows = assigned + unassigned + rejected.
-import { statSync } from "node:fs";
 import { resolve } from "node:path";
 import { todayUtc } from "@carve/compiler";
 import type { Decision, FieldError } from "@carve/runtime";
 import { parseAsOf } from "../as-of.js";
 import { AssignSummary, summaryText } from "../assign-summary.js";
-import { displayPath, ExitCode, IoError, styleFor, UsageError, useColor } from "../output.js";
+import { displayPath, ExitCode, styleFor, UsageError, useColor } from "../output.js";
 import { Progress } from "../progress.js";
-import { type InputFormat, type InputRow, inputFormatOf, openInput, rawKey, readCsv, readNdjson } from "../records-read.js";
+import { checkRecordsFile, type InputFormat, inputFormatOf, rawKey, recordBatches } from "../records-read.js";
 import {
   CSV_OUTPUT_COLUMNS, csvRow, extensionFormat, ndjsonRow, type OutputFormat, outputFormatOf, type Reject, rejectColumns, rejectCsvRow,
   rejectNdjsonRow, Sink,
@@ -31,7 +30,7 @@ export async function runAssign(path: string, opts: AssignOptions): Promise<numb
   // One date for the whole run, even one that crosses midnight.
   const asOf = parseAsOf(opts.asOf) ?? todayUtc();
   const inFormat = inputFormatOf(opts.records, opts.inputFormat);
-  if (opts.records !== "-") checkReadable(opts.records);
+  checkRecordsFile(opts.records);
   checkDistinct(opts);
   const loaded = loadRuntime(path, opts.color);
   if (!loaded) return ExitCode.Findings;
@@ -48,8 +47,7 @@ export async function runAssign(path: string, opts: AssignOptions): Promise<numb
   const style = styleFor(useColor(report, opts.color));
   const note = (m: string) => process.stderr.write(`${styleFor(useColor(process.stderr, opts.color)).info("note")}: ${m}\n`);
 
-  const input = openInput(opts.records);
-  const batches: AsyncIterable<InputRow[]> = inFormat === "csv" ? readCsv(input, schema, (h) => h.notes.forEach(note)) : readNdjson(input);
+  const batches = recordBatches(opts.records, inFormat, schema, note);
   const summary = new AssignSummary();
   const progress = new Progress();
   const evalOptions = { asOf };
@@ -83,15 +81,9 @@ export async function runAssign(path: string, opts: AssignOptions): Promise<numb
       await rejects?.flush();
       progress.tick(summary.rows);
     }
-  } catch (e) {
+  } finally {
     progress.done();
-    // Only failures of reading (a system error or the CSV parser's) are I/O problems; anything
-    // else is a bug and goes to the internal-error report.
-    if (!(e instanceof Error) || !("code" in e)) throw e;
-    const where = opts.records === "-" ? "standard input" : opts.records;
-    throw new IoError(`cannot read ${where} (after ${plural(summary.rows, "row")}): ${(e as Error).message}`);
   }
-  progress.done();
   await out?.close();
   await rejects?.close();
 
@@ -121,14 +113,4 @@ function checkDistinct(opts: AssignOptions): void {
 
 function isObject(v: unknown): boolean {
   return v !== null && typeof v === "object" && !Array.isArray(v);
-}
-
-function checkReadable(file: string): void {
-  let st;
-  try {
-    st = statSync(file);
-  } catch {
-    throw new IoError(`no such file: ${file} (given as --records)`);
-  }
-  if (st.isDirectory()) throw new IoError(`--records ${file} is a folder: pass a .csv or .ndjson file`);
 }
