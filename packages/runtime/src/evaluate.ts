@@ -85,8 +85,15 @@ function descend(s: Step, g: number, path: number[]): number {
   for (;;) {
     const out = s.masks[g];
     const m = s.matchers[g];
-    m.match(s.rec, s.asOf, out);
-    const first = nextItem(m.layout, out, -1);
+    let first: number;
+    // Without a trace only the first match counts (a `unique` group's ambiguity is for explanations).
+    if (s.tr) {
+      m.match(s.rec, s.asOf, out);
+      first = nextItem(m.layout, out, -1);
+    } else {
+      const row = m.firstRow(s.rec, s.asOf, out);
+      first = row < 0 ? -1 : m.layout.rowItem[row];
+    }
     if (s.tr) traceDescent(s, g, first, out);
     if (first < 0) return g;
     const t = e.groupTerritories[g][first];

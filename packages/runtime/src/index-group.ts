@@ -30,6 +30,8 @@ export class IndexedMatcher implements Matcher {
   private readonly wordColumns: WordColumn[];
   /** the rows in effect when no item has a window */
   private readonly allWord: number;
+  /** firstRow's scratch: the active rows and one mask per column (a field's `missing` at most one per field) */
+  private readonly masks: Bits[];
 
   /**
    * `denseLimit`: see EqColumn (tests lower it to exercise the sparse form). `ids`: equality tests
@@ -78,6 +80,7 @@ export class IndexedMatcher implements Matcher {
       });
     }
     this.allWord = this.active.windowed ? 0 : this.active.get("")[0] | 0;
+    this.masks = new Array(1 + this.fields.reduce((n, f) => n + Math.max(1, f.columns.length), 0));
   }
 
   match(rec: NormRecord, asOf: string, out: Bits): void {
@@ -91,6 +94,27 @@ export class IndexedMatcher implements Matcher {
       if (values[f.slot] === undefined) andInto(out, f.missing);
       else for (const c of f.columns) andInto(out, c.mask(rec));
     }
+  }
+
+  firstRow(rec: NormRecord, asOf: string): number {
+    if (this.layout.words === 1) return lowestBit(this.matchWord(rec, asOf));
+    // Gather the field masks, then AND them a word at a time, stopping at the first word with a
+    // match: a first-match group whose winner sits early never touches the later words.
+    const masks = this.masks;
+    const values = rec.values;
+    let n = 0;
+    masks[n++] = this.active.get(asOf);
+    for (const f of this.fields) {
+      if (values[f.slot] === undefined) masks[n++] = f.missing;
+      else for (const c of f.columns) masks[n++] = c.mask(rec);
+    }
+    const words = this.layout.words;
+    for (let w = 0; w < words; w++) {
+      let x = masks[0][w];
+      for (let k = 1; k < n && x !== 0; k++) x &= masks[k][w];
+      if (x !== 0) return w * 32 + lowestBit(x);
+    }
+    return -1;
   }
 
   /** Up to 32 rows: one machine word, flat arrays, one column shape. */
@@ -119,4 +143,9 @@ function makeColumn(family: string, c: ColumnAtoms, denseLimit: number | undefin
     default:
       return new AffixColumn(c);
   }
+}
+
+/** The index of the lowest set bit of a 32-bit word, or -1 for 0. */
+function lowestBit(x: number): number {
+  return x === 0 ? -1 : 31 - Math.clz32(x & -x);
 }

@@ -19,4 +19,10 @@ export class ReferenceMatcher implements Matcher {
       if (hasBit(active, r) && testBox(this.layout.rowBox[r], rec)) setBit(out, r);
     }
   }
+
+  firstRow(rec: NormRecord, asOf: string): number {
+    const active = this.active.get(asOf);
+    for (let r = 0; r < this.layout.rows; r++) if (hasBit(active, r) && testBox(this.layout.rowBox[r], rec)) return r;
+    return -1;
+  }
 }

@@ -44,6 +44,11 @@ export function layoutTable(items: readonly TableItem[]): TableLayout {
 export interface Matcher {
   readonly layout: TableLayout;
   match(rec: NormRecord, asOf: string, out: Bits): void;
+  /**
+   * The lowest row that matches `rec` and is in effect, or -1. What a `first` group needs: a
+   * matcher may stop at the first word with a set bit. `out` is scratch of `layout.words` words.
+   */
+  firstRow(rec: NormRecord, asOf: string, out: Bits): number;
 }
 
 /** The rows whose item's window contains `asOf`, cached for the last date asked. */

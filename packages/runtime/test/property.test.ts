@@ -8,7 +8,9 @@ import { IndexedMatcher } from "../src/index-group.js";
 import { buildModel } from "../src/model.js";
 import { newRecord, RecordNormalizer } from "../src/normalize-record.js";
 import { ReferenceMatcher } from "../src/reference.js";
+import { nextSetBit } from "../src/bitset.js";
 import { layoutTable } from "../src/table.js";
+import { c, plan } from "./builders.js";
 import { DATES, randomPlan, randomRecords } from "./random-plan.js";
 
 describe("indexed matcher = reference matcher", () => {
@@ -40,6 +42,11 @@ describe("indexed matcher = reference matcher", () => {
               sparse[i].match(rec, asOf, z);
               expect([...x], `table ${i}, rows ${l.rows}, ${JSON.stringify(record)} on ${asOf}`).toEqual([...y]);
               expect([...z]).toEqual([...y]);
+              // firstRow (what a first-match descent asks) is the lowest set row, however it stops early
+              const lowest = nextSetBit(y, 0);
+              expect(indexed[i].firstRow(rec, asOf, x)).toBe(lowest);
+              expect(sparse[i].firstRow(rec, asOf, z)).toBe(lowest);
+              expect(reference[i].firstRow(rec, asOf)).toBe(lowest);
               compared++;
               if (y.some((w) => w !== 0)) nonEmpty++;
             });
@@ -51,6 +58,35 @@ describe("indexed matcher = reference matcher", () => {
     // the generator must produce matches, not only misses, for the property to mean anything
     expect(nonEmpty).toBeGreaterThan(compared / 10);
     expect(compared).toBeGreaterThan(5000);
+
+  });
+
+  test("firstRow on tables of several words gives the lowest matching row, late or none", () => {
+    // 100 territories over 3+ words: `n` picks a band, `e` narrows every third one, so winners sit
+    // in every word and some records match nothing.
+    const territories = Array.from({ length: 100 }, (_, i) => ({
+      name: `t${i}`,
+      when: i % 3 === 0 ? [c.between("n", i * 10, i * 10 + 25), c.eq("e", "beta")] : [c.between("n", i * 10, i * 10 + 25)],
+      assign: "q",
+    }));
+    const a = plan({ fields: { id: "string key", n: "int?", e: "enum(alpha, beta)?" }, territories: { policy: "first", territories }, queues: ["q"] });
+    const model = buildModel(a);
+    const layout = layoutTable(a.groups[0].territories.map((t) => ({ when: compileBoxes(a.territories[t].when, model), window: a.territories[t].window })));
+    expect(layout.words).toBeGreaterThan(2);
+    const matchers = [new IndexedMatcher(layout), new IndexedMatcher(layout, 0)];
+    const reference = new ReferenceMatcher(layout);
+    const normalizer = new RecordNormalizer(model);
+    const rec = newRecord(model.fields.length);
+    const seen = new Set<number>();
+    for (let n = -5; n < 1040; n += 3) {
+      for (const e of ["alpha", "beta", undefined]) {
+        expect(normalizer.normalize({ id: "x", n, e }, rec)).toBeNull();
+        const expected = reference.firstRow(rec, DATES[0]);
+        for (const m of matchers) expect(m.firstRow(rec, DATES[0], new Uint32Array(layout.words)), `n=${n} e=${e}`).toBe(expected);
+        seen.add(expected < 0 ? -1 : expected >>> 5);
+      }
+    }
+    expect([...seen].sort()).toEqual([-1, 0, 1, 2, 3]);
   });
 
   test("whole decisions agree, explained or not", () => {
