@@ -106,6 +106,12 @@ describe("strings", () => {
     expect(diagnostics[0].message).toBe("this string is missing its closing `\"`");
     expect(file.items.map((i) => (i as { name: { text: string } }).name.text)).toEqual(["a", "b", "c"]);
   });
+
+  it("a bad `\\u{` followed by an escaped quote leaves the string open, as the token reads it", () => {
+    const text = 'rep a "\\u{12\\" and more';
+    const codes = parse("t", text).diagnostics.map((d) => [d.code, text.slice(d.range.start, d.range.end)]);
+    expect(codes).toEqual([["CARVE002", '"\\u{12\\" and more'], ["CARVE003", "\\u{12"]]);
+  });
 });
 
 describe("unexpected characters", () => {

@@ -43,8 +43,9 @@ export function decodeString(image: string): DecodedString {
         i += m[0].length;
         continue;
       }
-      // Report the whole `\u{…}` when it is brace-shaped, else just `\u`.
-      const shaped = /^\\u\{[^}"]*\}?/.exec(image.slice(i));
+      // Report the whole `\u{…}` when it is brace-shaped, else just `\u`. A backslash ends the
+      // shape: it starts the next escape, as the lexer reads it (`\u{12\"` has an escaped quote).
+      const shaped = /^\\u\{[^}"\\]*\}?/.exec(image.slice(i));
       const len = shaped ? shaped[0].length : 2;
       badEscapes.push({ offset: i, length: len, text: image.slice(i, i + len) });
       value += image.slice(i, i + len);
