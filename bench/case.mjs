@@ -4,6 +4,7 @@
 //   node --expose-gc bench/case.mjs '{"engine":"naive","size":1000,"work":"/tmp/x", …}'
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { generateLeads, generatePlan, LEAD_SEED } from "./generate-plan.mjs";
 import { AS_OF, loadCarve, territoryOf } from "./lib/carve.mjs";
 import { cpuMs, elapsedMs, latencySummary, latencySync, median, memory, now, peakRssMB, rateFor, timerOverheadNs } from "./lib/measure.mjs";
@@ -26,6 +27,17 @@ async function engineFor(name) {
       build: () => {
         const rt = runtime.loadArtifact(json);
         return { evaluate: (rec) => rt.evaluate(rec, options), answer: territoryOf };
+      },
+    };
+  }
+  if (name === "carve-js") {
+    // The module `carve compile --target js` wrote (compile-case.mjs); importing it is its setup.
+    const options = { asOf: AS_OF };
+    return {
+      records: leads.norm, async: false,
+      build: async () => {
+        const mod = await import(pathToFileURL(join(dir, "module.mjs")).href);
+        return { evaluate: (rec) => mod.decide(rec, options), answer: territoryOf };
       },
     };
   }
@@ -53,7 +65,7 @@ const spec = await engineFor(opt.engine);
 const { records } = spec;
 const before = memory();
 let t0 = now();
-const engine = spec.build();
+const engine = await spec.build(); // the carve-js module is imported here: its setup
 const setupMs = elapsedMs(t0);
 const after = memory();
 const answer = engine.answer ?? ((x) => x);

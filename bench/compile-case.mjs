@@ -1,6 +1,6 @@
 // The compile step of one plan size, in a fresh process (cold, as `carve check` / `carve compile`
 // run): generate the plan, time loadProgram → compileProgram → analyze (when the compiler exports
-// it), write the plan, the artifact and Carve's answers for the lead sample into WORK/SIZE/.
+// it), write the plan, the artifact, its JS module and Carve's answers for the lead sample into WORK/SIZE/.
 //   node bench/compile-case.mjs '{"size":1000,"work":"/tmp/x","records":100000}'
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -42,6 +42,12 @@ if (typeof carve.compiler.analyze === "function") {
 }
 writeFileSync(join(dir, "artifact.json"), compiled.json);
 
+// `carve compile --target js`: the module the carve-js engine imports.
+t0 = now();
+const jsModule = carve.compiler.emitJsModule(compiled.artifact);
+const emitJsMs = elapsedMs(t0);
+writeFileSync(join(dir, "module.mjs"), jsModule);
+
 t0 = now();
 const runtime = carve.runtime.loadArtifact(compiled.json);
 const loadArtifactMs = elapsedMs(t0);
@@ -71,6 +77,7 @@ console.log(JSON.stringify({
   analysis,
   loadArtifactMs,
   artifactMB: compiled.json.length / 1e6,
+  jsModule: { emitMs: emitJsMs, MB: Buffer.byteLength(jsModule) / 1e6 },
   sourceLines: Object.values(plan.files).reduce((s, t) => s + t.split("\n").length, 0),
   rows: plan.rows.length,
   territoriesHit: Object.keys(hits).filter((k) => k !== "null").length,

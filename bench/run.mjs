@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `pnpm bench`: Carve against its peers in one run. Per plan size: compile (fresh process), then
 // one fresh process per engine, each checked against Carve's answers before any figure is kept;
-// then `carve assign` on a million raw leads. Prints a Markdown report and writes it into
+// then `carve assign` on a million raw leads; last, the language server (bench/lsp/run.mjs, its
+// own process and its own section of the doc). Prints a Markdown report and writes it into
 // docs/benchmarks.md between its markers. Flags: see USAGE.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -15,20 +16,22 @@ import { elapsedMs, now } from "./lib/measure.mjs";
 
 const USAGE = `usage: node bench/run.mjs [options]
   --sizes 10,100,1000,10000   plan sizes (territories)
-  --engines LIST              carve-norm,carve-raw,naive,bitset,jre,zen,zen-batch
+  --engines LIST              carve-norm,carve-raw,carve-js,naive,bitset,jre,zen,zen-batch
   --quick                     short runs and 20,000-lead samples (a smoke test: figures are rough)
   --assign-records N          leads for \`carve assign\` (default 1000000; --quick: 100000); 0 skips it
+  --sql-rows N                leads DuckDB decides with \`carve compile --target sql\` (default 10000000; --quick: 200000); 0 skips it
+  --no-lsp                    skip the language-server benchmark (\`pnpm bench:lsp\` runs only that one)
   --no-doc / --doc            do not / do write docs/benchmarks.md (default: only a full run writes it)
   --keep                      keep the work directory (plans, artifacts, lead files)
   --from FILE                 no measuring: render the report (and the doc) from a results.json of an earlier run`;
 
-const ENGINES = ["carve-norm", "carve-raw", "bitset", "naive", "jre", "zen", "zen-batch"];
+const ENGINES = ["carve-norm", "carve-raw", "carve-js", "bitset", "naive", "jre", "zen", "zen-batch"];
 // The async peers are timed on as many leads as fit in a budget; at 10,000 territories
 // json-rules-engine needs about a second per lead, so it stops at 1,000 (see docs/benchmarks.md).
 const MAX_SIZE = { jre: 1000 };
 
 function parseArgs(argv) {
-  const o = { sizes: [10, 100, 1000, 10000], engines: ENGINES, quick: false, assignRecords: undefined, doc: undefined, keep: false, from: undefined };
+  const o = { sizes: [10, 100, 1000, 10000], engines: ENGINES, quick: false, assignRecords: undefined, doc: undefined, keep: false, from: undefined, lsp: true };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -39,9 +42,11 @@ function parseArgs(argv) {
     else if (a === "--engines") o.engines = value().split(",");
     else if (a === "--quick") o.quick = true;
     else if (a === "--assign-records") o.assignRecords = Number(value());
+    else if (a === "--sql-rows") o.sqlRows = Number(value());
     else if (a === "--no-doc") o.doc = false;
     else if (a === "--doc") o.doc = true;
     else if (a === "--keep") o.keep = true;
+    else if (a === "--no-lsp") o.lsp = false;
     else if (a === "--from") o.from = value();
     else if (a === "--help" || a === "-h") usage();
     else usage(`unknown option ${a}`);
@@ -51,6 +56,8 @@ function parseArgs(argv) {
   const unknown = o.engines.filter((e) => !ENGINES.includes(e));
   if (unknown.length) usage(`unknown engine ${unknown[0]}; choose from ${ENGINES.join(", ")}`);
   o.assignRecords ??= o.quick ? 100_000 : 1_000_000;
+  if (o.sqlRows !== undefined && !(Number.isInteger(o.sqlRows) && o.sqlRows >= 0)) usage("--sql-rows takes a whole number, e.g. 10000000 (0 skips it)");
+  o.sqlRows ??= o.quick ? 200_000 : 10_000_000;
   // A quick or partial run must not replace the recorded figures by accident.
   const full = !o.quick && o.sizes.join() === "10,100,1000,10000" && o.engines.length === ENGINES.length && o.assignRecords >= 1_000_000;
   o.doc ??= full || o.from !== undefined;
@@ -138,6 +145,13 @@ if (opts.assignRecords > 0) {
   }
 }
 
+if (opts.sqlRows > 0) {
+  // Its own process: DuckDB takes every core and several GB for ten million rows.
+  const size = opts.sizes.includes(1000) ? 1000 : opts.sizes[opts.sizes.length - 1];
+  log(`— SQL (DuckDB): ${opts.sqlRows.toLocaleString("en-US")} generated leads, ${size} territories …`);
+  results.sql = child("sql/duckdb.mjs", { size, rows: opts.sqlRows });
+}
+
 results.machine.load.end = loadAvg();
 const report = renderReport(results);
 console.log(report);
@@ -147,6 +161,16 @@ if (opts.doc) writeDoc(report);
 else log("docs/benchmarks.md not written (a quick or partial run; pass --doc to write it anyway)");
 if (!opts.keep) {
   for (const size of opts.sizes) rmSync(join(work, String(size)), { recursive: true, force: true });
+}
+
+if (opts.lsp) {
+  // Same rule for the doc as above: a quick or partial run leaves the recorded figures alone.
+  const flags = [...(opts.quick ? ["--quick"] : []), opts.doc ? "--doc" : "--no-doc", ...(opts.keep ? ["--keep"] : [])];
+  const lsp = spawnSync(process.execPath, [here("lsp/run.mjs"), ...flags], { stdio: "inherit" });
+  if (lsp.status !== 0) {
+    log(`ABORTED: the language-server benchmark exited ${lsp.status}`);
+    process.exit(1);
+  }
 }
 
 /** The 1-minute load average: how busy the machine was besides us. */

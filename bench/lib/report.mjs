@@ -1,10 +1,12 @@
 // The Markdown report: machine, per-size tables, compile table, targets. run.mjs prints it and
 // writes it between the markers of docs/benchmarks.md.
+import { sqlSection } from "../sql/report.mjs";
 import { int, mb, msText, ns, rate, table, times } from "./format.mjs";
 
 export const ENGINE_LABELS = {
   "carve-norm": "**Carve runtime**, pre-normalised records",
   "carve-raw": "**Carve runtime**, raw CRM records",
+  "carve-js": "**Carve JS module** (`carve compile --target js`), pre-normalised records",
   naive: "naive first-match interpreter",
   bitset: "hand-tuned bitset loop",
   jre: "json-rules-engine (flat, awaited)",
@@ -46,9 +48,10 @@ function compileTable(compiles) {
     Number.isNaN(c.analysis.ms) ? "—" : `${wallCpu(c.analysis.ms, c.analysis.cpuMs)}${analysed(c) ? "" : ` (${c.analysis.how})`}${c.analysis.incomplete ? " (stopped at its budget)" : ""}`,
     wallCpu(compileTotal(c).wall, compileTotal(c).cpu), msText(c.loadArtifactMs),
     mb(c.artifactMB),
+    c.jsModule ? `${mb(c.jsModule.MB)}, emitted in ${msText(c.jsModule.emitMs)}` : "—",
     c.checkCli ? `${wallCpu(c.checkCli.wallMs, c.checkCli.cpuMs)}, ${mb(c.checkCli.peakMB)} (exit ${c.checkCli.code})` : "—",
   ]);
-  return table(["territories", "source lines", "loadProgram (parse, bind, check)", "compileProgram (lower, analyse, seal)", "of which analysis (`analyze` alone)", "total", "loadArtifact (validate, index)", "artifact", "`carve check` in a new process (+ peak RSS)"], rows);
+  return table(["territories", "source lines", "loadProgram (parse, bind, check)", "compileProgram (lower, analyse, seal)", "of which analysis (`analyze` alone)", "total", "loadArtifact (validate, index)", "artifact", "JS module (`--target js`)", "`carve check` in a new process (+ peak RSS)"], rows);
 }
 
 function workloadTable(compiles) {
@@ -133,5 +136,6 @@ export function renderReport(results) {
       `All ${int(a.outRows)} rows were written; the first ${int(a.checked)} match the library's answers.`);
   } else parts.push(a?.note ?? "not run");
   parts.push("");
+  if (results.sql) parts.push(...sqlSection(results.sql));
   return parts.join("\n");
 }

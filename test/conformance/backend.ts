@@ -32,4 +32,6 @@ export interface Backend {
   prepare(artifact: Artifact): Evaluate | Promise<Evaluate>;
   /** a reason to skip a case this backend does not claim to support (e.g. stateful strategies in SQL) */
   skip?(c: ConformanceCase): string | undefined;
+  /** releases what the backend started (a database server), after every case has run */
+  close?(): Promise<void>;
 }

@@ -3,7 +3,7 @@
 // Format and how to add a backend: README.md.
 import { artifactJson } from "@carve/compiler";
 import { loadArtifact } from "@carve/runtime";
-import { describe, expect, test } from "vitest";
+import { afterAll, describe, expect, test } from "vitest";
 import { backends } from "./backends/index.js";
 import { compileCase, type CompiledCase } from "./compile-case.js";
 import { diagnosticLines, diagnosticProblems, showDiagnostic } from "./compare.js";
@@ -12,6 +12,10 @@ import { loadCases } from "./load-cases.js";
 import { DEFAULT_AS_OF, runRecords } from "./records.js";
 
 const cases = loadCases();
+
+afterAll(async () => {
+  for (const b of backends) await b.close?.();
+}, 60_000);
 
 describe("conformance suite", () => {
   test("has cases, and every known failure names a part of an existing case and existing backends", () => {

@@ -1,6 +1,7 @@
 // What `carve assign` reports at the end: records per territory and per owner (largest first,
 // top 20 and "others"), rejected rows per field, a few rejected rows when there is no rejects
-// file, and the accounting line — input rows = assigned + unassigned + rejected, always.
+// file, and the accounting line — input rows = assigned + unassigned + rejected, always
+// (with `--normalize-only`: input rows = normalised + rejected).
 // Only counters are kept (bounded by the ruleset's size, not by the number of rows).
 import { ownerLabel } from "@carve/compiler";
 import type { Style } from "@carve/language";
@@ -22,6 +23,8 @@ export class AssignSummary {
   assigned = 0;
   unassigned = 0;
   rejected = 0;
+  /** `--normalize-only`: valid rows written without a decision */
+  normalized = 0;
   readonly territories = new Map<string, number>();
   readonly owners = new Map<string, { owner: Owner | undefined; n: number }>();
   readonly rejectedFields = new Map<string, number>();
@@ -40,6 +43,11 @@ export class AssignSummary {
     else this.owners.set(k, { owner: d.owner && { kind: d.owner.kind, id: d.owner.id }, n: 1 });
   }
 
+  normalizedRow(): void {
+    this.rows++;
+    this.normalized++;
+  }
+
   rejectedRow(r: Reject): void {
     this.rows++;
     this.rejected++;
@@ -50,6 +58,9 @@ export class AssignSummary {
 
   /** "5,000 rows = 4,850 assigned + 50 unassigned + 100 rejected" */
   accounting(): string {
+    if (this.normalized > 0 && this.assigned + this.unassigned === 0) {
+      return `${plural(this.rows, "row")} = ${count(this.normalized)} normalised + ${count(this.rejected)} rejected`;
+    }
     return `${plural(this.rows, "row")} = ${count(this.assigned)} assigned + ${count(this.unassigned)} unassigned + ${count(this.rejected)} rejected`;
   }
 }

@@ -1,14 +1,17 @@
 #!/usr/bin/env node
 // The `carve` command line: a thin shell over the language packages.
 // Exit codes: 0 ok, 1 findings or failures, 2 usage or I/O errors.
+import { SQL_DIALECTS } from "@carve/compiler";
 import { Command, CommanderError, Option } from "commander";
 import { settle } from "./async-command.js";
-import { runAssign } from "./commands/assign.js";
+import { type AssignOptions, runAssign } from "./commands/assign.js";
 import { runBalance } from "./commands/balance.js";
 import { runCheck } from "./commands/check.js";
-import { runCompile } from "./commands/compile.js";
+import { type CompileOptions, runCompile } from "./commands/compile.js";
+import { runDiff } from "./commands/diff.js";
 import { runExplain } from "./commands/explain.js";
 import { runFmt } from "./commands/fmt.js";
+import { runImportAssignmentRules, runImportTerritories } from "./commands/import.js";
 import { runLsp } from "./commands/lsp.js";
 import { runTestCommand } from "./commands/test.js";
 import { ExitCode, IoError, UsageError } from "./output.js";
@@ -53,10 +56,13 @@ export function buildProgram(): { program: Command; result: { code: number } } {
     .command("compile")
     .description("compile a ruleset to the artifact services load with @carve/runtime")
     .argument("<path>", "the ruleset's entry file, or a folder holding exactly one")
-    .addOption(new Option("--target <target>", "what to emit").choices(["json"]).default("json"))
+    .addOption(new Option("--target <target>", "what to emit").choices(["json", "js", "sql"]).default("json"))
+    .addOption(new Option("--dialect <dialect>", "with --target sql: the SQL dialect").choices([...SQL_DIALECTS]))
+    .option("--table <name>", "with --target sql: the table to decide, e.g. crm.leads (default records)")
+    .option("--as-of <date>", "with --target sql: the decision date (default: the warehouse's today, UTC, when the query runs)")
     .option("-o, --output <file>", "write to this file instead of standard output")
     .option("--no-color", "never use colour")
-    .action((path: string, o: { target: "json"; output?: string; color: boolean }) => {
+    .action((path: string, o: CompileOptions & { color: boolean }) => {
       result.code = runCompile(path, o);
     });
 
@@ -95,8 +101,9 @@ export function buildProgram(): { program: Command; result: { code: number } } {
     .option("--as-of <date>", "the decision date (default: today, UTC)")
     .addOption(new Option("--format <format>", "the --out format when its extension does not say (default csv)").choices(["csv", "ndjson"]))
     .addOption(new Option("--input-format <format>", "the --records format when its extension does not say").choices(["csv", "ndjson"]))
+    .option("--normalize-only", "decide nothing: --out gets each valid record's normalised fields, one column per field (the table `compile --target sql` reads)")
     .option("--no-color", "never use colour")
-    .action((path: string, o: { records: string; out?: string; rejects?: string; asOf?: string; format?: "csv" | "ndjson"; inputFormat?: "csv" | "ndjson"; color: boolean }) => {
+    .action((path: string, o: AssignOptions & { color: boolean }) => {
       settle(runAssign(path, o));
     });
 
@@ -112,6 +119,49 @@ export function buildProgram(): { program: Command; result: { code: number } } {
     .option("--no-color", "never use colour")
     .action((path: string, o: { records: string; measure?: string; asOf?: string; format: "text" | "markdown" | "json"; inputFormat?: "csv" | "ndjson"; color: boolean }) => {
       settle(runBalance(path, o));
+    });
+
+  program
+    .command("diff")
+    .description("what changes between two versions: every kind of record that changes territory or owner (with an example), the declarations that changed, and with --records the records that move")
+    .argument("<paths...>", "OLD NEW (two rulesets: entry files or folders), or one PATH with --base")
+    .option("--base <gitref>", "compare PATH with itself at this git revision (e.g. origin/main)")
+    .option("--records <file>", "also replay both versions on these records: .csv, .ndjson or .jsonl; - for standard input")
+    .addOption(new Option("--input-format <format>", "the --records format when its extension does not say").choices(["csv", "ndjson"]))
+    .option("--limit <n>", "list at most this many moved records (default 20)")
+    .option("--out <file>", "write every moved record to this file (.csv, .ndjson or .jsonl)")
+    .option("--as-of <date>", "the decision date (default: today, UTC)")
+    .addOption(formatOption(["text", "markdown", "json"]))
+    .option("--no-color", "never use colour")
+    .action((paths: string[], o: { base?: string; records?: string; inputFormat?: "csv" | "ndjson"; limit?: string; out?: string; asOf?: string; format: "text" | "markdown" | "json"; color: boolean }) => {
+      settle(runDiff(paths, o));
+    });
+
+  const importCmd = program
+    .command("import")
+    .description("import rules from another system as a formatted, checked .carve ruleset (report on standard error)");
+  importCmd
+    .command("salesforce-territories")
+    .description("a Salesforce Territory2 model folder: territories, types, rules and rule associations")
+    .argument("<model-dir>", "the model's folder (territory2Models/NAME); the territory2Types folder beside it is read too")
+    .option("-o, --output <file>", "write the ruleset to this file instead of standard output")
+    .option("--report <file>", "also write the report as JSON")
+    .option("--no-analysis", "skip the static analysis of the imported plan")
+    .option("--no-color", "never use colour")
+    .action((dir: string, o: { output?: string; report?: string; analysis: boolean; color: boolean }) => {
+      result.code = runImportTerritories(dir, o);
+    });
+  importCmd
+    .command("salesforce-assignment-rules")
+    .description("a Salesforce Lead.assignmentRules or Case.assignmentRules file: one rule's ordered entries")
+    .argument("<file>", "the .assignmentRules (or .assignmentRules-meta.xml) file")
+    .option("--rule <name>", "the rule to import, by its fullName (default: the active rule)")
+    .option("-o, --output <file>", "write the ruleset to this file instead of standard output")
+    .option("--report <file>", "also write the report as JSON")
+    .option("--no-analysis", "skip the static analysis of the imported plan")
+    .option("--no-color", "never use colour")
+    .action((file: string, o: { rule?: string; output?: string; report?: string; analysis: boolean; color: boolean }) => {
+      result.code = runImportAssignmentRules(file, o);
     });
 
   program

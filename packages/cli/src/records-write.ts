@@ -98,9 +98,9 @@ export class Sink {
 
 export const CSV_OUTPUT_COLUMNS = ["status", "territory", "territory_label", "owner", "owner_kind", "owner_team", "via", "overlays"];
 
-/** `a=rep:x;b=queue:y` — an overlay with no one available is `a=`. */
+/** `a=rep:x;b=queue:y;c=rep:z@team` (z picked from a team) — an overlay with no one available is `a=`. */
 export function overlaysCell(overlays: readonly OverlayAssignment[]): string {
-  return overlays.map((o) => `${o.territory}=${o.owner ? `${o.owner.kind}:${o.owner.id}` : ""}`).join(";");
+  return overlays.map((o) => `${o.territory}=${o.owner ? `${o.owner.kind}:${o.owner.id}${o.owner.team !== undefined ? `@${o.owner.team}` : ""}` : ""}`).join(";");
 }
 
 export function csvRow(keyValue: string, d: Decision): string[] {
@@ -121,6 +121,22 @@ export function ndjsonRow(keyName: string, keyValue: string | number, d: Decisio
     via: d.via ?? null,
     overlays: d.overlays,
   };
+}
+
+/**
+ * `--normalize-only`: a record's normalised values (schema order) as a CSV row — text as it is,
+ * numbers as String(n), booleans `true`/`false`, dates YYYY-MM-DD, an empty cell for no value (a
+ * normalised text is never empty, so the two cannot be confused). What the SQL backend reads.
+ */
+export function normalizedCsvRow(values: readonly unknown[]): string[] {
+  return values.map((v) => (v === undefined || v === null ? "" : String(v)));
+}
+
+/** The same as one NDJSON object keyed by the dotted field names; null for no value. */
+export function normalizedNdjsonRow(fields: readonly string[], values: readonly unknown[]): object {
+  const out: Record<string, unknown> = {};
+  fields.forEach((f, i) => (out[f] = values[i] ?? null));
+  return out;
 }
 
 export interface Reject {

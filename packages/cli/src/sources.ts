@@ -26,6 +26,11 @@ export function collectCarveFiles(paths: readonly string[]): string[] {
   return [...out].sort();
 }
 
+/** Folders never searched for rules: dependencies, build output, hidden folders. */
+export function isSkippedDir(name: string): boolean {
+  return SKIP_DIRS.has(name) || name.startsWith(".");
+}
+
 function walk(dir: string, out: Set<string>): void {
   let entries;
   try {
@@ -35,7 +40,7 @@ function walk(dir: string, out: Set<string>): void {
   }
   for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
     if (e.isDirectory()) {
-      if (!SKIP_DIRS.has(e.name) && !e.name.startsWith(".")) walk(join(dir, e.name), out);
+      if (!isSkippedDir(e.name)) walk(join(dir, e.name), out);
     } else if (e.isFile() && e.name.endsWith(".carve")) out.add(join(dir, e.name));
   }
 }
@@ -60,11 +65,15 @@ export function readSources(files: readonly string[], host = new NodeFileHost())
  * or the single file under a folder that declares `ruleset`.
  */
 export function findEntry(path: string): string {
-  const files = collectCarveFiles([path]);
-  if (files.length === 0) throw new IoError(`no .carve files found in ${path}`);
+  return pickEntry(path, collectCarveFiles([path]));
+}
+
+/** The entry among the `.carve` files found for `path` (read through `host`), by the rule of findEntry. */
+export function pickEntry(path: string, files: readonly string[], host = new NodeFileHost(), where = ""): string {
+  if (files.length === 0) throw new IoError(`no .carve files found in ${path}${where}`);
   if (files.length === 1 && resolve(path) === files[0]) return files[0];
-  const entries = readSources(files).filter((s) => s.isEntry).map((s) => s.path);
+  const entries = readSources(files, host).filter((s) => s.isEntry).map((s) => s.path);
   if (entries.length === 1) return entries[0];
-  if (entries.length === 0) throw new IoError(`no file under ${path} declares a \`ruleset\`; pass the ruleset's entry file`);
-  throw new IoError(`${path} holds ${entries.length} rulesets (${entries.join(", ")}); pass one entry file`);
+  if (entries.length === 0) throw new IoError(`no file under ${path}${where} declares a \`ruleset\`; pass the ruleset's entry file`);
+  throw new IoError(`${path}${where} holds ${entries.length} rulesets (${entries.join(", ")}); pass one entry file`);
 }

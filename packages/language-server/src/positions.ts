@@ -41,6 +41,11 @@ export function pathOf(uri: string): string {
   return uri.startsWith("file:") ? fileURLToPath(uri) : uri;
 }
 
+/** The offset where the line holding `offset` starts. (`lastIndexOf` with a negative start would still look at 0.) */
+export function lineStartAt(text: string, offset: number): number {
+  return offset <= 0 ? 0 : text.lastIndexOf("\n", offset - 1) + 1;
+}
+
 export function contains(r: CarveRange, offset: number): boolean {
   return r.start <= offset && offset <= r.end;
 }

@@ -1,23 +1,32 @@
 // Wires the features to an LSP connection. Every handler is guarded: a bug in a feature is logged
-// to the client and answered with an empty result, never a crash of the server.
+// to the client and answered with an empty result, never a crash of the server. A ResponseError
+// (a refused rename, a command that cannot run) goes back to the client as the error it is.
 import {
-  TextDocumentSyncKind, type Connection, type Diagnostic, type InitializeResult,
+  CodeActionKind, CodeLensRefreshRequest, ResponseError, TextDocumentSyncKind,
+  type Connection, type InitializeParams, type InitializeResult,
 } from "vscode-languageserver";
-import { collectDiagnostics } from "./features/diagnostics.js";
+import { COMMANDS, executeCommand } from "./commands.js";
+import { DiagnosticsScheduler, DIAGNOSTIC_DELAYS, type DiagnosticDelays } from "./diagnostics-scheduler.js";
+import { codeActions } from "./features/code-actions.js";
 import { completion } from "./features/completion.js";
 import { foldingRanges } from "./features/folding.js";
 import { formatDocument } from "./features/formatting.js";
 import { hover } from "./features/hover.js";
 import { definition, references } from "./features/navigation.js";
-import { prepareRename, rename, RenameRefused } from "./features/rename.js";
+import { prepareRename, rename } from "./features/rename.js";
+import { semanticTokens, SEMANTIC_TOKENS_LEGEND } from "./features/semantic-tokens.js";
 import { documentSymbols } from "./features/symbols.js";
+import { testLenses, TestResults } from "./features/test-lenses.js";
 import { pathOf, uriOf } from "./positions.js";
 import { Workspace, type Disk } from "./workspace.js";
 
-/** How long to wait after an edit before rebuilding: typing bursts rebuild once. */
-export const DEBOUNCE_MS = 75;
+export interface ServerOptions {
+  disk?: Disk;
+  delays?: DiagnosticDelays;
+}
 
-export function startServer(connection: Connection, disk?: Disk): void {
+export function startServer(connection: Connection, options: ServerOptions = {}): void {
+  const { disk, delays } = options;
   // stdout carries the protocol: anything printed must go to the client's log instead.
   console.log = (...a: unknown[]) => connection.console.log(a.map(String).join(" "));
   console.info = (...a: unknown[]) => connection.console.info(a.map(String).join(" "));
@@ -26,92 +35,76 @@ export function startServer(connection: Connection, disk?: Disk): void {
   console.debug = console.log;
 
   const ws = new Workspace(disk);
-  const published = new Map<string, Diagnostic[]>();
-  let timer: NodeJS.Timeout | undefined;
-  let generation = 0;
+  const results = new TestResults();
+  const diagnostics = new DiagnosticsScheduler(
+    ws,
+    (file, list, version) => void connection.sendDiagnostics({ uri: uriOf(file), diagnostics: list, ...(version !== undefined ? { version } : {}) }),
+    delays ?? DIAGNOSTIC_DELAYS,
+  );
+  let lensRefresh = false;
 
   const guard = <P, R>(name: string, fallback: R, fn: (p: P) => R) => (p: P): R => {
     try {
       return fn(p);
     } catch (e) {
-      if (e instanceof RenameRefused) throw e;
+      if (e instanceof ResponseError) throw e;
       connection.console.error(`carve: ${name} failed: ${(e as Error)?.stack ?? String(e)}`);
       return fallback;
     }
   };
+  const fileOf = (p: { textDocument?: { uri?: unknown } } | undefined) => pathOf(String(p?.textDocument?.uri ?? ""));
 
-  const publish = () => {
-    const started = generation;
-    let next: Map<string, Diagnostic[]>;
-    try {
-      next = collectDiagnostics(ws);
-    } catch (e) {
-      connection.console.error(`carve: diagnostics failed: ${(e as Error)?.stack ?? String(e)}`);
-      return;
-    }
-    // An edit arrived while this ran: its own rebuild will publish, these are already stale.
-    if (started !== generation) return;
-    for (const file of published.keys()) if (!next.has(file)) void connection.sendDiagnostics({ uri: uriOf(file), diagnostics: [] });
-    published.clear();
-    for (const [file, diagnostics] of next) {
-      published.set(file, diagnostics);
-      void connection.sendDiagnostics({ uri: uriOf(file), version: ws.version(file), diagnostics });
-    }
-  };
-  const schedule = () => {
-    generation++;
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(() => {
-      timer = undefined;
-      publish();
-    }, DEBOUNCE_MS);
-  };
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    lensRefresh = params?.capabilities?.workspace?.codeLens?.refreshSupport === true;
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: true },
+        hoverProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        renameProvider: { prepareProvider: true },
+        documentFormattingProvider: true,
+        documentSymbolProvider: true,
+        foldingRangeProvider: true,
+        completionProvider: { triggerCharacters: [".", "[", ",", " ", ":", "-"] },
+        semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        codeLensProvider: { resolveProvider: false },
+        executeCommandProvider: { commands: Object.values(COMMANDS) },
+      },
+      serverInfo: { name: "carve-language-server", version: "0.1.0" },
+    };
+  });
 
-  connection.onInitialize((): InitializeResult => ({
-    capabilities: {
-      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: true },
-      hoverProvider: true,
-      definitionProvider: true,
-      referencesProvider: true,
-      renameProvider: { prepareProvider: true },
-      documentFormattingProvider: true,
-      documentSymbolProvider: true,
-      foldingRangeProvider: true,
-      completionProvider: { triggerCharacters: [".", "[", ",", " "] },
-    },
-    serverInfo: { name: "carve-language-server", version: "0.1.0" },
-  }));
+  const changed = <P>(name: string, fn: (p: P) => void) => guard<P, void>(name, undefined, (p) => {
+    fn(p);
+    diagnostics.changed();
+  });
+  connection.onDidOpenTextDocument(changed("open", (p) => ws.open(fileOf(p), p.textDocument.text, p.textDocument.version)));
+  connection.onDidChangeTextDocument(changed("change", (p) => ws.change(fileOf(p), p.contentChanges, p.textDocument.version)));
+  connection.onDidCloseTextDocument(changed("close", (p) => ws.close(fileOf(p))));
+  connection.onDidSaveTextDocument(changed("save", () => ws.invalidateDisk()));
+  connection.onDidChangeWatchedFiles(changed("watched files", () => ws.invalidateDisk()));
+  connection.onShutdown(() => diagnostics.dispose());
 
-  connection.onDidOpenTextDocument(guard("open", undefined, (p) => {
-    ws.open(pathOf(p.textDocument.uri), p.textDocument.text, p.textDocument.version);
-    schedule();
+  connection.onHover(guard("hover", null, (p) => hover(ws, fileOf(p), p.position)));
+  connection.onDefinition(guard("definition", null, (p) => definition(ws, fileOf(p), p.position)));
+  connection.onReferences(guard("references", [], (p) => references(ws, fileOf(p), p.position, p.context?.includeDeclaration ?? true)));
+  connection.onPrepareRename(guard("prepare rename", null, (p) => prepareRename(ws, fileOf(p), p.position)));
+  connection.onRenameRequest(guard("rename", null, (p) => rename(ws, fileOf(p), p.position, p.newName)));
+  connection.onDocumentFormatting(guard("formatting", [], (p) => formatDocument(ws, fileOf(p))));
+  connection.onDocumentSymbol(guard("document symbols", [], (p) => documentSymbols(ws, fileOf(p))));
+  connection.onFoldingRanges(guard("folding ranges", [], (p) => foldingRanges(ws, fileOf(p))));
+  connection.onCompletion(guard("completion", null, (p) => completion(ws, fileOf(p), p.position)));
+  connection.languages.semanticTokens.on(guard("semantic tokens", { data: [] }, (p) => semanticTokens(ws, fileOf(p))));
+  connection.onCodeAction(guard("code actions", [], (p) => codeActions(ws, fileOf(p), p)));
+  connection.onCodeLens(guard("code lenses", [], (p) => testLenses(ws, fileOf(p), results)));
+  connection.onExecuteCommand(guard("command", null, (p) => {
+    const result = executeCommand(ws, results, p.command, p.arguments);
+    // A test ran: its lens shows the outcome (clients without refresh see it on their next request).
+    if (p.command === COMMANDS.runTest && lensRefresh) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+    return result;
   }));
-  connection.onDidChangeTextDocument(guard("change", undefined, (p) => {
-    ws.change(pathOf(p.textDocument.uri), p.contentChanges, p.textDocument.version);
-    schedule();
-  }));
-  connection.onDidCloseTextDocument(guard("close", undefined, (p) => {
-    ws.close(pathOf(p.textDocument.uri));
-    schedule();
-  }));
-  connection.onDidSaveTextDocument(guard("save", undefined, () => {
-    ws.invalidateDisk();
-    schedule();
-  }));
-  connection.onDidChangeWatchedFiles(guard("watched files", undefined, () => {
-    ws.invalidateDisk();
-    schedule();
-  }));
-
-  connection.onHover(guard("hover", null, (p) => hover(ws, pathOf(p.textDocument.uri), p.position)));
-  connection.onDefinition(guard("definition", null, (p) => definition(ws, pathOf(p.textDocument.uri), p.position)));
-  connection.onReferences(guard("references", [], (p) => references(ws, pathOf(p.textDocument.uri), p.position, p.context?.includeDeclaration ?? true)));
-  connection.onPrepareRename(guard("prepare rename", null, (p) => prepareRename(ws, pathOf(p.textDocument.uri), p.position)));
-  connection.onRenameRequest(guard("rename", null, (p) => rename(ws, pathOf(p.textDocument.uri), p.position, p.newName)));
-  connection.onDocumentFormatting(guard("formatting", [], (p) => formatDocument(ws, pathOf(p.textDocument.uri))));
-  connection.onDocumentSymbol(guard("document symbols", [], (p) => documentSymbols(ws, pathOf(p.textDocument.uri))));
-  connection.onFoldingRanges(guard("folding ranges", [], (p) => foldingRanges(ws, pathOf(p.textDocument.uri))));
-  connection.onCompletion(guard("completion", [], (p) => completion(ws, pathOf(p.textDocument.uri), p.position)));
 
   connection.listen();
 }

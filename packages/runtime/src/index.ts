@@ -12,5 +12,9 @@ export { type StateStore, type LoadSource, InMemoryStateStore, InMemoryLoadSourc
 export { artifactSchema } from "./schema.js";
 export { canonicalJson, artifactHash, sealArtifact, sha256Hex, md5Hex, md5First32, memberSeeds } from "./hash.js";
 export { fmix32, hashKey } from "./strategies.js";
-export { describeAtom } from "./atoms.js";
+export { describeAtom, type CAtom, type CBox } from "./atoms.js";
+// For backends that compile the rule tables (the ahead-of-time JS module): the tables as the runtime lays them out.
+export { tableLayouts } from "./evaluator.js";
+export type { TableLayout, TableItem } from "./table.js";
+export type { NormRecord } from "./normalize-record.js";
 export * from "./artifact-types.js";

@@ -1,99 +1,68 @@
 // The Runtime: one loaded artifact, its indexes, and the per-record entry points. Nothing here
-// throws on a record: whatever the input, the answer is a Decision.
+// throws on a record: whatever the input, the answer is a Decision. The evaluation itself is the
+// Evaluator's (evaluator.ts); the Runtime gives it the indexed matchers.
 import type { Artifact } from "./artifact-types.js";
-import { compileBoxes } from "./atoms.js";
-import type { Bits } from "./bitset.js";
-import { resolveAsOf } from "./dates.js";
-import { type Decision, type FieldError, NO_OVERLAYS } from "./decision.js";
+import type { Decision, FieldError } from "./decision.js";
 import { thrownMessage } from "./errors.js";
-import { decide, type Engine, treeViews } from "./evaluate.js";
+import { type EvaluateOptions, Evaluator, type FastMatchers, type RuntimeOptions } from "./evaluator.js";
 import { IndexedMatcher } from "./index-group.js";
-import { buildModel, type Model } from "./model.js";
-import { newRecord, type NormRecord, RecordNormalizer } from "./normalize-record.js";
-import { ReferenceMatcher } from "./reference.js";
-import { ValueIds } from "./value-ids.js";
-import { Resolver } from "./resolve-target.js";
+import { buildModel } from "./model.js";
+import { newRecord, RecordNormalizer } from "./normalize-record.js";
 import { InMemoryLoadSource, InMemoryStateStore, type LoadSource, type StateStore } from "./state.js";
-import { layoutTable, type Matcher, type TableItem, type TableLayout } from "./table.js";
-import { type TraceEntry, Tracer } from "./trace.js";
-import { whyNot } from "./why-not.js";
+import { ValueIds } from "./value-ids.js";
 
-export interface RuntimeOptions {
-  /** rotation counters for `round_robin` teams (default: in memory, per Runtime) */
-  state?: StateStore;
-  /** open assignments per rep for `least_loaded` teams (default: in memory, starting at 0) */
-  load?: LoadSource;
-  /** tell `load.add` about each least_loaded assignment (default true) */
-  countAssignments?: boolean;
-}
+export type { EvaluateOptions, RuntimeOptions } from "./evaluator.js";
 
-export interface EvaluateOptions {
-  /** the decision date, YYYY-MM-DD (a Date or an ISO date-time is accepted); default: today, UTC */
-  asOf?: string | Date;
-  /** add `trace`: every step, in order */
-  explain?: boolean;
-  /** add `whyNot` for this territory id (implies `explain`) */
-  whyNot?: string;
-  /** false: a dry run — round_robin counters are read, not advanced, and no load is counted (default true) */
-  sideEffects?: boolean;
-}
-
-interface Scratch {
-  rec: NormRecord;
-  masks: Bits[];
-}
+/** Per field, a few column lookups by value id (index-group.ts). */
+const indexedMatchers: FastMatchers = (layouts, model) => {
+  const ids = new ValueIds(model.fields.length, layouts);
+  return { ids, matchers: layouts.map((l) => new IndexedMatcher(l, undefined, ids)) };
+};
 
 export class Runtime {
   readonly artifact: Artifact;
   readonly state: StateStore;
   readonly load: LoadSource;
-  private readonly model: Model;
-  private readonly normalizer: RecordNormalizer;
-  private readonly engine: Engine;
-  private readonly layouts: TableLayout[];
-  private readonly indexed: Matcher[];
-  private referenceMatchers: Matcher[] | undefined;
-  private readonly pool: Scratch[] = [];
+  private readonly evaluator: Evaluator;
+  private normalizer: RecordNormalizer | undefined;
 
   constructor(artifact: Artifact, options: RuntimeOptions = {}) {
     this.artifact = artifact;
     this.state = options.state ?? new InMemoryStateStore();
     this.load = options.load ?? new InMemoryLoadSource();
-    const model = (this.model = buildModel(artifact));
-    const items: TableItem[][] = artifact.groups.map((g) =>
-      g.territories.map((t) => item(compileBoxes(artifact.territories[t].when, model), artifact.territories[t].window)),
-    );
-    items.push(artifact.overrides.map((o) => item(compileBoxes(o.when, model), o.window)));
-    this.layouts = items.map(layoutTable);
-    const ids = new ValueIds(model.fields.length, this.layouts);
-    this.normalizer = new RecordNormalizer(model, ids);
-    this.indexed = this.layouts.map((l) => new IndexedMatcher(l, undefined, ids));
-    const resolver = new Resolver(model, {
-      state: this.state,
-      load: this.load,
-      countAssignments: options.countAssignments ?? true,
-    });
-    this.engine = {
-      artifact, items, resolver,
-      viaTerritory: artifact.territories.map((t) => `territory ${t.id}`),
-      viaOverride: artifact.overrides.map((o) => `override ${o.name}`),
-      ...treeViews(artifact),
-    };
+    this.evaluator = new Evaluator(artifact, { state: this.state, load: this.load, countAssignments: options.countAssignments ?? true }, indexedMatchers);
   }
 
   /** The decision for one record (SPEC 2.6). Never throws. */
   evaluate(record: unknown, options?: EvaluateOptions): Decision {
-    return this.run(record, options, false);
+    return this.evaluator.run(record, options, false);
   }
 
   /** Decisions for a stream of records, one at a time (nothing is buffered). */
   *evaluateMany(records: Iterable<unknown>, options?: EvaluateOptions): Generator<Decision, void, undefined> {
-    for (const r of records) yield this.run(r, options, false);
+    for (const r of records) yield this.evaluator.run(r, options, false);
   }
 
   /** The same decision computed row by row by the reference matcher (for cross-checks). */
   evaluateReference(record: unknown, options?: EvaluateOptions): Decision {
-    return this.run(record, options, true);
+    return this.evaluator.run(record, options, true);
+  }
+
+  /**
+   * Step 1 alone (SPEC 2.6): the record's normalised values, one per schema field in schema order
+   * (undefined: no value), or its field errors — what the SQL backend reads from a table
+   * (`carve assign --normalize-only`). Never throws.
+   */
+  normalize(record: unknown): { ok: true; values: unknown[] } | { ok: false; errors: FieldError[] } {
+    // Its own normaliser (no value ids: nothing is matched), made on first use.
+    this.normalizer ??= new RecordNormalizer(buildModel(this.artifact));
+    const rec = newRecord(this.artifact.schema.fields.length);
+    try {
+      const errors = this.normalizer.normalize(record, rec);
+      return errors ? { ok: false, errors } : { ok: true, values: rec.values };
+    } catch (e) {
+      return { ok: false, errors: [{ field: "(runtime)", reason: `the record could not be normalised: ${thrownMessage(e)}` }] };
+    }
   }
 
   /**
@@ -102,91 +71,6 @@ export class Runtime {
    * A dry run: no counter advances. An invalid record evaluates nothing.
    */
   conditionOutcomes(record: unknown, options?: Pick<EvaluateOptions, "asOf">): Uint8Array {
-    const none = new Uint8Array(this.artifact.conditions.length);
-    const asOf = resolveAsOf(options?.asOf);
-    if (!asOf.ok) return none;
-    const scratch = this.acquire();
-    try {
-      if (this.normalizer.normalize(record, scratch.rec)) return none;
-      const tr = new Tracer(this.model, scratch.rec, asOf.value, { explain: false, coverage: true });
-      decide({ engine: this.engine, rec: scratch.rec, asOf: asOf.value, matchers: this.reference(), masks: scratch.masks, sideEffects: false, tr });
-      return tr.outcomes!;
-    } catch {
-      return none;
-    } finally {
-      this.pool.push(scratch);
-    }
+    return this.evaluator.conditionOutcomes(record, options);
   }
-
-  private run(record: unknown, options: EvaluateOptions | undefined, useReference: boolean): Decision {
-    const asOfResult = resolveAsOf(options?.asOf);
-    if (!asOfResult.ok) return this.invalid("", [{ field: "(asOf)", reason: asOfResult.reason }], undefined);
-    const asOf = asOfResult.value;
-    const explain = options !== undefined && (options.explain === true || options.whyNot !== undefined);
-    const sideEffects = options?.sideEffects !== false;
-    const scratch = this.acquire();
-    let key: string | undefined;
-    try {
-      const rec = scratch.rec;
-      const errors = this.normalizer.normalize(record, rec);
-      const ks = this.model.keySlot;
-      if (ks >= 0 && rec.values[ks] !== undefined) key = String(rec.values[ks]);
-      if (errors) {
-        const d = this.invalid(asOf, errors, key);
-        if (explain) d.trace = [invalidEntry(errors)];
-        return d;
-      }
-      const tr = explain ? new Tracer(this.model, rec, asOf, { explain: true, coverage: false }) : null;
-      const matchers = useReference || explain ? this.reference() : this.indexed;
-      const o = decide({ engine: this.engine, rec, asOf, matchers, masks: scratch.masks, sideEffects, tr });
-      let d: Decision;
-      if (o.territory >= 0 && o.owner && o.via !== undefined && key !== undefined) {
-        // The common case in one literal (one object shape, no property additions); same members, same order.
-        d = { status: "assigned", overlays: o.overlays, asOf, ruleset: this.model.ruleset, territory: this.model.territoryRefs[o.territory], owner: o.owner, via: o.via, key };
-      } else {
-        d = { status: o.owner ? "assigned" : "unassigned", overlays: o.overlays, asOf, ruleset: this.model.ruleset };
-        if (o.territory >= 0) d.territory = this.model.territoryRefs[o.territory];
-        if (o.owner) d.owner = o.owner;
-        if (o.via !== undefined) d.via = o.via;
-        if (key !== undefined) d.key = key;
-      }
-      if (tr) d.trace = tr.entries!;
-      if (options?.whyNot !== undefined && tr) {
-        d.whyNot = whyNot(this.model, this.engine.items, rec, asOf, String(options.whyNot), d.territory?.path ?? [], tr);
-      }
-      return d;
-    } catch (e) {
-      // Only a failing StateStore / LoadSource (or a bug) gets here; the record is not lost.
-      return this.invalid(asOf, [{ field: "(runtime)", reason: `the record could not be evaluated: ${thrownMessage(e)}` }], key);
-    } finally {
-      this.pool.push(scratch);
-    }
-  }
-
-  private invalid(asOf: string, errors: FieldError[], key: string | undefined): Decision {
-    const d: Decision = { status: "invalid", overlays: NO_OVERLAYS, asOf, ruleset: this.model.ruleset, errors };
-    if (key !== undefined) d.key = key;
-    return d;
-  }
-
-  /** A scratch area for one evaluation; reused, and never shared by two evaluations in progress. */
-  private acquire(): Scratch {
-    return this.pool.pop() ?? { rec: newRecord(this.model.fields.length), masks: this.layouts.map((l) => new Uint32Array(l.words)) };
-  }
-
-  private reference(): Matcher[] {
-    return (this.referenceMatchers ??= this.layouts.map((l) => new ReferenceMatcher(l)));
-  }
-}
-
-function invalidEntry(errors: FieldError[]): TraceEntry {
-  return {
-    step: "invalid",
-    fields: errors.map((e) => e.field),
-    message: `the record is invalid, nothing was evaluated: ${errors.map((e) => `${e.field}: ${e.reason}`).join("; ")}`,
-  };
-}
-
-function item(when: TableItem["when"], window: TableItem["window"]): TableItem {
-  return window === undefined ? { when } : { when, window };
 }

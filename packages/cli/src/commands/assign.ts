@@ -1,6 +1,8 @@
 // `carve assign PATH --records FILE [--out FILE] [--rejects FILE] [--as-of DATE] [--format csv|ndjson]
-//  [--input-format csv|ndjson]`: decides every record of a CSV or NDJSON file, streaming, and
-// accounts for every row: input rows = assigned + unassigned + rejected.
+//  [--input-format csv|ndjson] [--normalize-only]`: decides every record of a CSV or NDJSON file,
+// streaming, and accounts for every row: input rows = assigned + unassigned + rejected. With
+// --normalize-only it decides nothing: --out gets each valid record's normalised fields, one
+// column per field — the table the SQL backend reads (docs/sql.md).
 import { resolve } from "node:path";
 import { todayUtc } from "@carve/compiler";
 import type { Decision, FieldError } from "@carve/runtime";
@@ -10,8 +12,8 @@ import { displayPath, ExitCode, styleFor, UsageError, useColor } from "../output
 import { Progress } from "../progress.js";
 import { checkRecordsFile, type InputFormat, inputFormatOf, rawKey, recordBatches } from "../records-read.js";
 import {
-  CSV_OUTPUT_COLUMNS, csvRow, extensionFormat, ndjsonRow, type OutputFormat, outputFormatOf, type Reject, rejectColumns, rejectCsvRow,
-  rejectNdjsonRow, Sink,
+  CSV_OUTPUT_COLUMNS, csvRow, extensionFormat, ndjsonRow, normalizedCsvRow, normalizedNdjsonRow, type OutputFormat, outputFormatOf, type Reject,
+  rejectColumns, rejectCsvRow, rejectNdjsonRow, Sink,
 } from "../records-write.js";
 import { loadRuntime } from "../runtime-load.js";
 import { plural } from "../summary-table.js";
@@ -23,6 +25,8 @@ export interface AssignOptions {
   asOf?: string;
   format?: OutputFormat;
   inputFormat?: InputFormat;
+  /** write normalised fields instead of decisions */
+  normalizeOnly?: boolean;
   color?: boolean;
 }
 
@@ -32,6 +36,7 @@ export async function runAssign(path: string, opts: AssignOptions): Promise<numb
   const inFormat = inputFormatOf(opts.records, opts.inputFormat);
   checkRecordsFile(opts.records);
   checkDistinct(opts);
+  if (opts.normalizeOnly && opts.asOf !== undefined) throw new UsageError("--as-of has no effect with --normalize-only: nothing is decided");
   const loaded = loadRuntime(path, opts.color);
   if (!loaded) return ExitCode.Findings;
   const { runtime } = loaded;
@@ -40,7 +45,8 @@ export async function runAssign(path: string, opts: AssignOptions): Promise<numb
   const keyName = keyField ?? "row";
 
   const outFormat = opts.out !== undefined ? outputFormatOf(opts.out, opts.format) : undefined;
-  const out = opts.out !== undefined ? new Sink(opts.out, outFormat!, [keyName, ...CSV_OUTPUT_COLUMNS]) : undefined;
+  const fields = schema.fields.map((f) => f.name);
+  const out = opts.out !== undefined ? new Sink(opts.out, outFormat!, opts.normalizeOnly ? fields : [keyName, ...CSV_OUTPUT_COLUMNS]) : undefined;
   const rejectFormat = opts.rejects !== undefined ? (extensionFormat(opts.rejects) ?? opts.format ?? "csv") : undefined;
   const rejects = opts.rejects !== undefined ? new Sink(opts.rejects, rejectFormat!, rejectColumns(keyField)) : undefined;
   const report = opts.out === "-" ? process.stderr : process.stdout;
@@ -57,8 +63,13 @@ export async function runAssign(path: string, opts: AssignOptions): Promise<numb
       for (const row of batch) {
         let d: Decision | undefined;
         let errors: FieldError[] | undefined;
+        let normalized: unknown[] | undefined;
         if (row.problem !== undefined) errors = [{ field: "(row)", reason: row.problem }];
-        else {
+        else if (opts.normalizeOnly) {
+          const n = runtime.normalize(row.record);
+          if (n.ok) normalized = n.values;
+          else errors = n.errors;
+        } else {
           d = runtime.evaluate(row.record, evalOptions);
           if (d.status === "invalid") errors = d.errors ?? [];
         }
@@ -69,6 +80,9 @@ export async function runAssign(path: string, opts: AssignOptions): Promise<numb
           const r: Reject = { row: row.row, line: row.line, errors, raw: row.raw, ...(key !== undefined ? { key } : {}) };
           summary.rejectedRow(r);
           rejects?.add(rejectFormat === "csv" ? rejectCsvRow(r, hasKey) : rejectNdjsonRow(r, keyField));
+        } else if (normalized) {
+          summary.normalizedRow();
+          out?.add(outFormat === "csv" ? normalizedCsvRow(normalized) : normalizedNdjsonRow(fields, normalized));
         } else {
           summary.decided(d!);
           if (out) {
@@ -91,11 +105,13 @@ export async function runAssign(path: string, opts: AssignOptions): Promise<numb
   const rate = seconds > 0 ? ` (${Math.round(summary.rows / seconds).toLocaleString("en-US")} rows/s)` : "";
   const source = opts.records === "-" ? "standard input" : displayPath(opts.records);
   const lines = [
-    `assigned ${source} with ${runtime.artifact.ruleset.name} as of ${asOf} in ${seconds.toFixed(1)} s${rate}`,
+    opts.normalizeOnly
+      ? `normalised ${source} for ${runtime.artifact.ruleset.name} in ${seconds.toFixed(1)} s${rate}`
+      : `assigned ${source} with ${runtime.artifact.ruleset.name} as of ${asOf} in ${seconds.toFixed(1)} s${rate}`,
     "",
     summaryText(summary, { style, rejectsFile: opts.rejects, keyName: keyField }),
   ];
-  if (out && opts.out !== "-") lines.push(`wrote ${displayPath(opts.out!)} (${plural(summary.assigned + summary.unassigned, "row")})`);
+  if (out && opts.out !== "-") lines.push(`wrote ${displayPath(opts.out!)} (${plural(summary.assigned + summary.unassigned + summary.normalized, "row")})`);
   if (rejects && opts.rejects !== "-") lines.push(`wrote ${displayPath(opts.rejects!)} (${plural(summary.rejected, "rejected row")})`);
   report.write(`${lines.join("\n")}\n`);
   return ExitCode.Ok;

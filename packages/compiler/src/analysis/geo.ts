@@ -50,8 +50,9 @@ export function plainRegionPartition(atoms: readonly Atom[]): Partition {
   return openPartition("region", atoms, all(), isRegion, DEFAULT_REGION);
 }
 
+/** A region code as normalisation gives it (upper case, a known subdivision); regionName gives its name. */
 function isRegion(v: unknown): boolean {
-  return typeof v === "string" && regionName(v) === v;
+  return typeof v === "string" && v === v.trim().toUpperCase() && regionName(v) !== undefined;
 }
 
 export interface CoupledRegions {

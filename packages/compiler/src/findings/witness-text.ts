@@ -4,7 +4,8 @@ import type { RecordSchema } from "@carve/runtime";
 
 const BARE_TYPES = new Set(["enum", "country", "region", "rep", "int", "number", "money", "date", "bool"]);
 
-function literal(value: unknown, type: string | undefined): string {
+/** A value as a `given { … }` block writes it: codes, enum values and numbers bare, text quoted. */
+export function literal(value: unknown, type: string | undefined): string {
   if (typeof value === "string") {
     return type && BARE_TYPES.has(type) && /^[A-Za-z0-9_-]+$/.test(value) ? value : JSON.stringify(value);
   }

@@ -1,151 +1,152 @@
-// Completion from the tokens before the cursor: a heuristic, good enough for the common places
-// (keywords, fields in conditions, values after `==`/`in [`, owners after `assign`, sets after `in`).
-import { CONTEXTUAL_KEYWORDS, KEYWORDS, tokenize, type CarveToken, type FieldInfo, type Program } from "@carve/language";
+// Completion: what may stand at the cursor (completion-context.ts), filled in from the program —
+// keywords, fields, enum values of the field being compared, reps/teams/queues/sets/segments/
+// overrides and territory paths where each may stand, country and region codes with their names
+// (regions narrowed to the countries the same condition or `given` block names).
+//
+// It reads the most recently built program rather than waiting for a rebuild after each keystroke:
+// the names and types it offers rarely change between two keystrokes.
+import { TYPE_NAMES, type CarveToken, type FieldInfo, type Program } from "@carve/language";
 import { listCountries, listRegions, normalizeCountry } from "@carve/values";
-import { CompletionItemKind, type CompletionItem, type Position } from "vscode-languageserver";
-import { toOffset } from "../positions.js";
+import { CompletionItemKind, type CompletionItem, type CompletionList, type Position } from "vscode-languageserver";
+import { toOffset, toRange } from "../positions.js";
 import type { Workspace } from "../workspace.js";
+import { completionContext, dottedEndingAt, type Part } from "./completion-context.js";
+import { scanBefore } from "./completion-scan.js";
 
-const CONDITION_START = new Set(["when", "and", "or", "not", "(", "="]);
-const OWNER_SLOT = new Set(["assign", "otherwise", "overflow"]);
-/** Tokens that end a condition when scanning backwards for its start. */
-const CONDITION_BOUNDARY = new Set(["when", "segment", "{", "}", "assign"]);
+/** Past this many items, only those matching what is typed are sent (the list is marked incomplete). */
+const MAX_ITEMS = 500;
+const EMPTY: CompletionList = { isIncomplete: false, items: [] };
 
-export function completion(ws: Workspace, file: string, position: Position): CompletionItem[] {
+export function completion(ws: Workspace, file: string, position: Position): CompletionList {
   const text = ws.readFile(file);
-  if (text === undefined) return [];
+  if (text === undefined) return EMPTY;
   const offset = toOffset(text, position);
-  const tokens = tokenize(text.slice(0, offset)).filter((t) => t.kind !== "comment");
-  // The word being typed is not context: drop it (the client filters by it).
-  const last = tokens[tokens.length - 1];
-  if (last && last.range.end === offset && /^[A-Za-z_]/.test(last.text)) tokens.pop();
-  const { program } = ws.analysisFor(file);
-  return itemsFor(program, tokens);
+  const scan = scanBefore(text, offset);
+  if (!scan) return EMPTY;
+  const program = ws.recentProgramFor(file);
+  const parts = completionContext(scan, (name) => program.record?.fields.has(name) ?? false);
+  let items = dedupe(parts.flatMap((p) => itemsFor(program, p)));
+  let isIncomplete = false;
+  if (items.length > MAX_ITEMS) {
+    const typed = text.slice(scan.partial.start, offset).toLowerCase();
+    items = items.filter((i) => i.label.toLowerCase().startsWith(typed) || (i.detail ?? "").toLowerCase().startsWith(typed)).slice(0, MAX_ITEMS);
+    isIncomplete = true;
+  }
+  // The whole word being typed is replaced, dots and dashes included (`account.ow`, `US-C`).
+  const range = toRange(text, scan.partial);
+  for (const item of items) item.textEdit = { range, newText: item.label };
+  return { isIncomplete, items };
 }
 
-function itemsFor(program: Program, tokens: CarveToken[]): CompletionItem[] {
-  const prev = tokens[tokens.length - 1]?.text;
-  if (prev === undefined) return keywords();
-  if (OWNER_SLOT.has(prev)) return [...owners(program, ["rep", "team", "queue"]), ...repFields(program)];
-  if (prev === "members" || (prev === "," && inMembers(tokens))) return owners(program, ["rep"]);
-  if (prev === "==" || prev === "!=") {
-    const field = fieldBefore(program, tokens, tokens.length - 1);
-    return field ? valuesFor(program, field, tokens) : [];
-  }
-  if (prev === "[" || prev === ",") {
-    const open = openBracket(tokens);
-    if (open !== undefined && tokens[open - 1]?.text === "in") {
-      const field = fieldBefore(program, tokens, open - 1);
-      return field ? valuesFor(program, field, tokens) : [];
+function dedupe(items: CompletionItem[]): CompletionItem[] {
+  const seen = new Set<string>();
+  return items.filter((i) => !seen.has(i.label) && seen.add(i.label));
+}
+
+function itemsFor(program: Program, part: Part): CompletionItem[] {
+  switch (part.kind) {
+    case "keywords":
+      return part.words.map((w) => ({ label: w, kind: CompletionItemKind.Keyword }));
+    case "types":
+      return TYPE_NAMES.map((t) => ({ label: t, kind: CompletionItemKind.TypeParameter, detail: "field type" }));
+    case "fields":
+      return fields(program).filter((f) => !part.exclude?.includes(f.name) && (!part.rep || f.type === "rep")).map(fieldItem);
+    case "symbols":
+      return symbols(program, part.kinds);
+    case "values": {
+      const field = program.record?.fields.get(part.field);
+      return field ? values(program, field, part.scope) : [];
     }
-    if (open !== undefined) return [];
+    case "sets":
+      return sets(program, part.field ? program.record?.fields.get(part.field) : undefined, part.pattern);
+    case "paths": {
+      const byPath = part.overlay ? program.overlayByPath : program.territoryByPath;
+      return [...byPath].map(([path, t]) => ({
+        label: path, kind: CompletionItemKind.Module, detail: t.label?.value ? `territory — ${t.label.value}` : "territory",
+      }));
+    }
   }
-  if (prev === "in") return sets(program);
-  if (CONDITION_START.has(prev)) return [...fields(program), ...segments(program), ...keywords(["not"])];
-  return keywords();
 }
 
-function keywords(only?: string[]): CompletionItem[] {
-  const words = only ?? [...KEYWORDS, ...CONTEXTUAL_KEYWORDS];
-  return [...new Set(words)].map((w) => ({ label: w, kind: CompletionItemKind.Keyword }));
+function fields(program: Program): FieldInfo[] {
+  return [...(program.record?.fields.values() ?? [])];
 }
 
-function fields(program: Program): CompletionItem[] {
-  return [...(program.record?.fields.values() ?? [])].map((f) => ({
-    label: f.name,
-    kind: CompletionItemKind.Field,
-    detail: `${f.type}${f.optional ? "?" : ""}`,
-  }));
+function fieldItem(f: FieldInfo): CompletionItem {
+  return { label: f.name, kind: CompletionItemKind.Field, detail: `${f.type}${f.optional ? "?" : ""}` };
 }
 
-function repFields(program: Program): CompletionItem[] {
-  return fields(program).filter((f) => f.detail?.startsWith("rep"));
-}
+const SYMBOL_KINDS = {
+  rep: CompletionItemKind.Variable,
+  team: CompletionItemKind.Class,
+  queue: CompletionItemKind.Module,
+  segment: CompletionItemKind.Function,
+  override: CompletionItemKind.Event,
+} as const;
 
-function owners(program: Program, kinds: string[]): CompletionItem[] {
+function symbols(program: Program, kinds: readonly (keyof typeof SYMBOL_KINDS)[]): CompletionItem[] {
   const out: CompletionItem[] = [];
   for (const s of program.symbols.values()) {
-    if (!kinds.includes(s.kind)) continue;
-    const label = (s.decl as { label?: { value: string } }).label?.value;
-    out.push({
-      label: s.name,
-      kind: s.kind === "rep" ? CompletionItemKind.Variable : s.kind === "team" ? CompletionItemKind.Class : CompletionItemKind.Module,
-      detail: label ? `${s.kind} — ${label}` : s.kind,
-    });
+    if (!(kinds as readonly string[]).includes(s.kind)) continue;
+    const label = (s.decl as { label?: { value?: string } }).label?.value;
+    out.push({ label: s.name, kind: SYMBOL_KINDS[s.kind as keyof typeof SYMBOL_KINDS], detail: label ? `${s.kind} — ${label}` : s.kind });
   }
   return out;
 }
 
-function segments(program: Program): CompletionItem[] {
-  return [...program.symbols.values()].filter((s) => s.kind === "segment")
-    .map((s) => ({ label: s.name, kind: CompletionItemKind.Function, detail: "segment" }));
-}
-
-function sets(program: Program): CompletionItem[] {
-  return [...program.symbols.values()].filter((s) => s.kind === "set")
-    .map((s) => ({ label: s.name, kind: CompletionItemKind.Constant, detail: "set" }));
-}
-
-/** The field name ending just before tokens[end] (a dotted name is several tokens). */
-function fieldBefore(program: Program, tokens: CarveToken[], end: number): FieldInfo | undefined {
-  let i = end - 1;
-  const parts: string[] = [];
-  while (i >= 0 && /^[A-Za-z_]/.test(tokens[i].text)) {
-    parts.unshift(tokens[i].text);
-    if (tokens[i - 1]?.text !== ".") break;
-    i -= 2;
+function sets(program: Program, field: FieldInfo | undefined, pattern: boolean): CompletionItem[] {
+  const out: CompletionItem[] = [];
+  for (const s of program.symbols.values()) {
+    if (s.kind !== "set") continue;
+    const info = program.sets.get(s.decl);
+    // A set's type comes from its first use: a used set fits only fields of that type and use.
+    if (info?.type && field && (info.type !== field.type || (info.mode === "pattern") !== pattern)) continue;
+    out.push({ label: s.name, kind: CompletionItemKind.Constant, detail: info?.type ? `set of ${info.type}` : "set" });
   }
-  return program.record?.fields.get(parts.join("."));
+  return out;
 }
 
-function openBracket(tokens: CarveToken[]): number | undefined {
-  for (let i = tokens.length - 1; i >= 0; i--) {
-    const t = tokens[i].text;
-    if (t === "[") return i;
-    if (t === "]" || t === "{" || t === "}") return undefined;
-  }
-  return undefined;
-}
-
-function inMembers(tokens: CarveToken[]): boolean {
-  for (let i = tokens.length - 1; i >= 0; i--) {
-    const t = tokens[i];
-    if (t.text === "members") return true;
-    if (t.text !== "," && t.kind !== "identifier" && t.text !== "weight" && t.kind !== "number") return false;
-  }
-  return false;
-}
-
-function valuesFor(program: Program, field: FieldInfo, tokens: CarveToken[]): CompletionItem[] {
+function values(program: Program, field: FieldInfo, scope: readonly CarveToken[]): CompletionItem[] {
   switch (field.type) {
     case "enum":
       return (field.enumValues ?? []).map((v) => ({ label: v, kind: CompletionItemKind.EnumMember, detail: field.name }));
     case "country":
-      return listCountries().map((c) => ({ label: c.code, kind: CompletionItemKind.Value, detail: c.name }));
+      return listCountries().map((c) => codeItem(c.code, c.name));
     case "region": {
-      const country = countryInCondition(program, field, tokens);
-      return listRegions(country).map((r) => ({ label: r.code, kind: CompletionItemKind.Value, detail: r.name }));
+      const countries = field.countryField ? countriesIn(scope, field.countryField) : [];
+      const regions = countries.length > 0 ? countries.flatMap((c) => listRegions(c)) : listRegions();
+      return regions.map((r) => codeItem(r.code, r.name));
     }
     case "rep":
-      return owners(program, ["rep"]);
+      return symbols(program, ["rep"]);
     case "bool":
-      return ["true", "false"].map((v) => ({ label: v, kind: CompletionItemKind.Value }));
+      return ["true", "false"].map((v) => ({ label: v, kind: CompletionItemKind.Keyword }));
     default:
       return [];
   }
 }
 
-/** The country a region field is compared under in the same condition (`country == US and region == |`). */
-function countryInCondition(program: Program, region: FieldInfo, tokens: CarveToken[]): string | undefined {
-  const countryField = region.countryField;
-  if (!countryField) return undefined;
-  for (let i = tokens.length - 1; i >= 2; i--) {
-    if (CONDITION_BOUNDARY.has(tokens[i].text)) break;
-    if (tokens[i - 1].text !== "==") continue;
-    if (fieldBefore(program, tokens, i - 1)?.name !== countryField) continue;
-    const raw = tokens[i].kind === "string" ? tokens[i].text.slice(1, -1) : tokens[i].text;
-    const n = normalizeCountry(raw);
-    if (n.ok) return n.value;
+/** A code with its name; typing part of the name finds it too. */
+function codeItem(code: string, name: string): CompletionItem {
+  return { label: code, kind: CompletionItemKind.EnumMember, detail: name, filterText: `${code} ${name}` };
+}
+
+/** The countries `field == X`, `field in [X, …]` or `field: X` name in a condition or `given` block. */
+function countriesIn(scope: readonly CarveToken[], field: string): string[] {
+  const out = new Set<string>();
+  const add = (t: CarveToken | undefined) => {
+    if (!t) return;
+    const n = normalizeCountry(t.kind === "string" ? t.text.slice(1, -1) : t.text);
+    if (n.ok) out.add(n.value);
+  };
+  for (let i = 0; i < scope.length; i++) {
+    // tokens[i] must be the last part of the name (`account . country`, not `account`).
+    if (scope[i + 1]?.text === "." || dottedEndingAt(scope, i) !== field) continue;
+    const op = scope[i + 1]?.text;
+    if (op === "==" || op === ":") add(scope[i + 2]);
+    else if (op === "in" && scope[i + 2]?.text === "[") {
+      for (let j = i + 3; j < scope.length && scope[j].text !== "]"; j++) if (scope[j].text !== ",") add(scope[j]);
+    }
   }
-  return undefined;
+  return [...out];
 }

@@ -7,7 +7,7 @@ import { allSymbols, occurrences, sameSymbol, targetAt } from "./lookup.js";
 export function definition(ws: Workspace, file: string, position: Position): Location | null {
   const text = ws.readFile(file);
   if (text === undefined) return null;
-  const { program } = ws.analysisFor(file);
+  const program = ws.programFor(file);
   const found = targetAt(program, file, toOffset(text, position));
   if (!found) return null;
   const decl = allSymbols(program).find((s) => sameSymbol(s, found.symbol)) ?? found.symbol;
@@ -17,7 +17,7 @@ export function definition(ws: Workspace, file: string, position: Position): Loc
 export function references(ws: Workspace, file: string, position: Position, includeDeclaration: boolean): Location[] {
   const text = ws.readFile(file);
   if (text === undefined) return [];
-  const { program } = ws.analysisFor(file);
+  const program = ws.programFor(file);
   const found = targetAt(program, file, toOffset(text, position));
   if (!found) return [];
   return occurrences(program, found.symbol, includeDeclaration).map((o) => ({

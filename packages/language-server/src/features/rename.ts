@@ -1,5 +1,5 @@
 // Rename: every declaration and use of a name, in every file of the program.
-import { KEYWORDS } from "@carve/language";
+import { KEYWORDS, type Program } from "@carve/language";
 import { ResponseError, ErrorCodes, type Position, type Range, type TextEdit, type WorkspaceEdit } from "vscode-languageserver";
 import { toOffset, toRange, uriOf } from "../positions.js";
 import type { Workspace } from "../workspace.js";
@@ -7,7 +7,7 @@ import { allSymbols, occurrences, sameSymbol, targetAt } from "./lookup.js";
 
 const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-/** Why a new name cannot be used (undefined when it can). */
+/** A refused rename: the message tells the user why the new name cannot be used. */
 export class RenameRefused extends ResponseError<void> {
   constructor(message: string) {
     super(ErrorCodes.InvalidRequest, message);
@@ -17,7 +17,7 @@ export class RenameRefused extends ResponseError<void> {
 export function prepareRename(ws: Workspace, file: string, position: Position): { range: Range; placeholder: string } | null {
   const text = ws.readFile(file);
   if (text === undefined) return null;
-  const found = targetAt(ws.analysisFor(file).program, file, toOffset(text, position));
+  const found = targetAt(ws.programFor(file), file, toOffset(text, position));
   if (!found) return null;
   return { range: toRange(text, found.range), placeholder: text.slice(found.range.start, found.range.end) };
 }
@@ -26,7 +26,7 @@ export function prepareRename(ws: Workspace, file: string, position: Position): 
 export function rename(ws: Workspace, file: string, position: Position, newName: string): WorkspaceEdit | null {
   const text = ws.readFile(file);
   if (text === undefined) return null;
-  const { program } = ws.analysisFor(file);
+  const program = ws.programFor(file);
   const found = targetAt(program, file, toOffset(text, position));
   if (!found) return null;
   const symbol = found.symbol;
@@ -40,6 +40,7 @@ export function rename(ws: Workspace, file: string, position: Position, newName:
   if (name === symbol.name) return { changes: {} };
   const clash = allSymbols(program).find((s) => s.name === name && !sameSymbol(s, symbol) && (s.kind === "field") === (symbol.kind === "field"));
   if (clash) throw new RenameRefused(`\`${name}\` is already the name of a ${clash.kind}; choose another name`);
+  if (symbol.kind === "field") refuseFieldPrefix(program, symbol.name, name);
 
   const changes: Record<string, TextEdit[]> = {};
   for (const o of occurrences(program, symbol, true)) {
@@ -47,4 +48,14 @@ export function rename(ws: Workspace, file: string, position: Position, newName:
     (changes[uri] ??= []).push({ range: toRange(ws.readFile(o.file) ?? "", o.range), newText: name });
   }
   return { changes };
+}
+
+/** A field may not also be the prefix of a dotted field (`account` next to `account.owner`). */
+function refuseFieldPrefix(program: Program, old: string, name: string): void {
+  for (const other of program.record?.fields.keys() ?? []) {
+    if (other === old) continue;
+    if (other.startsWith(`${name}.`) || name.startsWith(`${other}.`)) {
+      throw new RenameRefused(`\`${name}\` would clash with the field \`${other}\`: a field cannot also be the prefix of a dotted field`);
+    }
+  }
 }
