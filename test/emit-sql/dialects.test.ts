@@ -3,10 +3,10 @@
 // strings stay literals in all four dialects, and run for real in DuckDB and PostgreSQL.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { emitSql, SQL_DIALECTS, type SqlDialect } from "@carve/compiler";
 import { compileFiles, runDifferential } from "./differential.js";
-import { duckdbEngine, postgresEngine, type SqlEngine } from "./engines.js";
+import { describeEngines } from "./engines.js";
 import { lex } from "./sql-text.js";
 
 const features = compileFiles({ "features.carve": readFileSync(join(import.meta.dirname, "fixtures", "features.carve"), "utf8") }, "features.carve");
@@ -94,23 +94,13 @@ describe("dialect forms", () => {
   });
 });
 
-describe.each([
-  { name: "DuckDB", start: duckdbEngine },
-  { name: "PostgreSQL", start: postgresEngine },
-])("hostile text runs in $name", ({ start }) => {
-  let engine: SqlEngine;
-  beforeAll(async () => {
-    engine = await start();
-  }, 120_000);
-  afterAll(async () => {
-    await engine?.close();
-  });
+describeEngines("hostile text runs in $name", (engine) => {
 
   test("records named like the hostile values decide as the runtime decides", async () => {
     const names = [...HOSTILE_NAMES, "O'Brien", " BACK\\SLASH ", "a'b", "a'a", "z\\z", "z\\zz", "z]", "mid", undefined];
     const notes = ["it's fine", "ends\\", "x'--y", "plain", undefined];
     const records = names.flatMap((name, i) => notes.map((note, k) => ({ id: `H-${i}-${k}`, name, note })));
-    const r = await runDifferential(engine, hostile, records, "2027-03-15", { asOf: "2027-03-15" });
+    const r = await runDifferential(engine(), hostile, records, "2027-03-15", { asOf: "2027-03-15" });
     expect(r.differences).toEqual([]);
     expect(r.compared).toBe(records.length);
   });

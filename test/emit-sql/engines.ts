@@ -8,6 +8,7 @@ import { DuckDBInstance } from "@duckdb/node-api";
 import { sqlColumns } from "@carve/compiler";
 import type { Artifact } from "@carve/runtime";
 import pg from "pg";
+import { afterAll, beforeAll, describe } from "vitest";
 import { csvLine } from "../../packages/cli/src/csv-write.js";
 import { normalizedCsvRow } from "../../packages/cli/src/records-write.js";
 import { type PgServer, startPostgres } from "../setup/postgres.js";
@@ -86,4 +87,24 @@ export async function postgresEngine(): Promise<SqlEngine> {
       await server.stop();
     },
   };
+}
+
+/**
+ * One describe per executed dialect (DuckDB, PostgreSQL), its engine started before the tests
+ * and closed after; `engine()` gives the running one.
+ */
+export function describeEngines(title: string, body: (engine: () => SqlEngine) => void): void {
+  describe.each([
+    { name: "DuckDB", start: duckdbEngine },
+    { name: "PostgreSQL", start: postgresEngine },
+  ])(title, ({ start }) => {
+    let running: SqlEngine | undefined;
+    beforeAll(async () => {
+      running = await start();
+    }, 120_000);
+    afterAll(async () => {
+      await running?.close();
+    });
+    body(() => running!);
+  });
 }

@@ -1,10 +1,10 @@
 // The bar for the SQL backend: 100,000 generated leads (bench/generate-plan.mjs, raw as a
 // CRM exports them) on a generated 1,000-territory plan decide exactly as the runtime decides,
 // record by record, in DuckDB and in PostgreSQL.
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { expect, test } from "vitest";
 import { generateLeads, generatePlan, LEAD_SEED } from "../../bench/generate-plan.mjs";
 import { compileFiles, runDifferential } from "./differential.js";
-import { duckdbEngine, postgresEngine, type SqlEngine } from "./engines.js";
+import { describeEngines } from "./engines.js";
 
 const plan = generatePlan(1000);
 const artifact = compileFiles(plan.files, plan.entry);
@@ -12,20 +12,10 @@ const leads = generateLeads(100_000, LEAD_SEED).raw;
 // A rep of the generated roster is away that day: availability is part of the comparison.
 const AS_OF = "2027-03-01";
 
-describe.each([
-  { name: "DuckDB", start: duckdbEngine },
-  { name: "PostgreSQL", start: postgresEngine },
-])("$name", ({ start }) => {
-  let engine: SqlEngine;
-  beforeAll(async () => {
-    engine = await start();
-  }, 120_000);
-  afterAll(async () => {
-    await engine?.close();
-  });
+describeEngines("$name", (engine) => {
 
   test("100,000 generated leads on a 1,000-territory plan decide as the runtime decides", async () => {
-    const r = await runDifferential(engine, artifact, leads, AS_OF, { asOf: AS_OF });
+    const r = await runDifferential(engine(), artifact, leads, AS_OF, { asOf: AS_OF });
     expect(r.differences).toEqual([]);
     expect(r.compared + r.invalid).toBe(100_000);
     expect(r.compared).toBeGreaterThan(99_000);

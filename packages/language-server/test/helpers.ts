@@ -4,6 +4,10 @@ import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { Position, Range, TextEdit, WorkspaceEdit } from "vscode-languageserver";
 import { Workspace, type Disk } from "../src/index.js";
+// One client-side implementation of positions and edits, shared with the protocol tests.
+import { applyEdits, offsetAt, positionAt, positionOf, rangeOf } from "../../../test/lsp/text-positions.js";
+
+export { applyEdits, offsetAt, positionAt, positionOf, rangeOf };
 
 export class MemoryDisk implements Disk {
   readonly files: Map<string, string>;
@@ -47,47 +51,9 @@ export function acmeWith(needle: string, marked: string): { text: string; positi
   return cursor(acmeText.replace(needle, marked));
 }
 
-export function positionAt(text: string, offset: number): Position {
-  const before = text.slice(0, offset);
-  const line = before.split("\n").length - 1;
-  return { line, character: offset - (before.lastIndexOf("\n") + 1) };
-}
-
-export function offsetAt(text: string, p: Position): number {
-  const lines = text.split("\n");
-  let offset = 0;
-  for (let i = 0; i < p.line; i++) offset += lines[i].length + 1;
-  return offset + p.character;
-}
-
-/** The position `delta` code units into the `nth` (0-based) occurrence of `needle`. */
-export function positionOf(text: string, needle: string, delta = 0, nth = 0): Position {
-  let at = -1;
-  for (let i = 0; i <= nth; i++) {
-    at = text.indexOf(needle, at + 1);
-    if (at < 0) throw new Error(`${JSON.stringify(needle)} occurs fewer than ${nth + 1} times`);
-  }
-  return positionAt(text, at + delta);
-}
-
-export function rangeOf(text: string, needle: string, nth = 0): Range {
-  const start = positionOf(text, needle, 0, nth);
-  return { start, end: { line: start.line, character: start.character + needle.length } };
-}
-
 /** The text a range covers. */
 export function textAt(text: string, r: Range): string {
   return text.slice(offsetAt(text, r.start), offsetAt(text, r.end));
-}
-
-/** Applies non-overlapping edits (all against `text`), as a client does. */
-export function applyEdits(text: string, edits: TextEdit[]): string {
-  const sorted = edits
-    .map((e) => ({ start: offsetAt(text, e.range.start), end: offsetAt(text, e.range.end), newText: e.newText }))
-    .sort((a, b) => b.start - a.start);
-  let out = text;
-  for (const e of sorted) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
-  return out;
 }
 
 /** The edits of a WorkspaceEdit for one URI. */
