@@ -20,9 +20,6 @@ if (!corpusPresent) {
   });
 }
 
-// Their many `contains` tests make the static analysis run for minutes before its budget stops
-// it (reported to the compiler's owners); they are checked without it.
-const SLOW_ANALYSIS = /Ahmed-Elawad__diff\/Case|GalloGio__IATA/;
 const RECORDS = 300;
 
 /** Criteria to aim records at formulas too: the constants their field tests name. */
@@ -39,7 +36,7 @@ describe.runIf(corpusPresent)("Salesforce assignment-rules corpus", () => {
   for (const path of corpusPresent ? assignmentFiles() : []) {
     test(`${displayName(path)} imports, checks and picks the entries Salesforce picks`, () => {
       const xml = readFileSync(path, "utf8");
-      const r = importSalesforceAssignmentRules({ path, text: xml, analyze: !SLOW_ANALYSIS.test(path) });
+      const r = importSalesforceAssignmentRules({ path, text: xml, analyze: true });
       expectCheckedAndCanonical(r);
       const report = r.report as AssignmentReport;
       const object = /([A-Za-z]+)\.assignmentRules/.exec(path)![1];
