@@ -3,7 +3,7 @@
 // `otherwise`, order of their children) and overrides. Roster and record changes are in
 // roster-changes.ts. Reported whether or not they change any decision on the diff's date:
 // a window or a rep's absence can matter on another day.
-import { describeAtom, type Artifact, type Box, type Group } from "@carve/runtime";
+import { describeAtom, type Artifact, type Box, type Group, type Target, type Window } from "@carve/runtime";
 import { detail, windowText } from "./details.js";
 import { matchOverrides, matchTerritories, whenKey, type Matching } from "./match.js";
 import { targetText } from "./owners.js";
@@ -19,31 +19,46 @@ export function structuralChanges(a: Artifact, b: Artifact): Change[] {
 
 function territoryChanges(a: Artifact, b: Artifact): Change[] {
   const m = matchTerritories(a, b);
+  const view = (t: Artifact["territories"][number]): Rule => ({ id: t.id, label: t.label, when: t.when, target: t.assign, window: t.window });
+  return [...ruleChanges("territory", a, b, a.territories.map(view), b.territories.map(view), m), ...groupChanges(a, b, m)];
+}
+
+/** A territory or an override as the diff compares them. */
+interface Rule {
+  id: string;
+  label?: string;
+  when: Box[];
+  target?: Target;
+  window?: Window;
+}
+
+/** Removed, added, renamed and changed rules of one kind, matched by `m`. */
+function ruleChanges(subject: "territory" | "override", a: Artifact, b: Artifact, olds: Rule[], news: Rule[], m: Matching): Change[] {
   const out: Change[] = [];
-  a.territories.forEach((t, i) => {
+  olds.forEach((t, i) => {
     const j = m.map.get(i);
     if (j === undefined) {
-      out.push({ kind: "removed", subject: "territory", id: t.id, details: describe(a, t, "from") });
+      out.push({ kind: "removed", subject, id: t.id, details: describe(a, t, "from") });
       return;
     }
-    const u = b.territories[j];
+    const u = news[j];
     const details: ChangeDetail[] = [];
     detail(details, "label", t.label, u.label);
     if (whenKey(t.when) !== whenKey(u.when)) details.push(conditionChange(a, t.when, b, u.when));
-    detail(details, "owner", targetText(t.assign), targetText(u.assign));
+    detail(details, "owner", targetText(t.target), targetText(u.target));
     detail(details, "window", windowText(t.window), windowText(u.window));
-    if (t.id !== u.id) out.push({ kind: "renamed", subject: "territory", id: t.id, to: u.id, details });
-    else if (details.length > 0) out.push({ kind: "changed", subject: "territory", id: t.id, details });
+    if (t.id !== u.id) out.push({ kind: "renamed", subject, id: t.id, to: u.id, details });
+    else if (details.length > 0) out.push({ kind: "changed", subject, id: t.id, details });
   });
-  b.territories.forEach((u, j) => {
-    if (!m.back.has(j)) out.push({ kind: "added", subject: "territory", id: u.id, details: describe(b, u, "to") });
+  news.forEach((u, j) => {
+    if (!m.back.has(j)) out.push({ kind: "added", subject, id: u.id, details: describe(b, u, "to") });
   });
-  return [...out, ...groupChanges(a, b, m)];
+  return out;
 }
 
-function describe(artifact: Artifact, t: Artifact["territories"][number], side: "from" | "to"): ChangeDetail[] {
+function describe(artifact: Artifact, t: Rule, side: "from" | "to"): ChangeDetail[] {
   const out: ChangeDetail[] = [{ aspect: "conditions", [side]: conditionText(artifact, t.when) }];
-  const owner = targetText(t.assign);
+  const owner = targetText(t.target);
   if (owner !== undefined) out.push({ aspect: "owner", [side]: owner });
   const w = windowText(t.window);
   if (w !== undefined) out.push({ aspect: "window", [side]: w });
@@ -102,25 +117,8 @@ function orderChange(g: Group, h: Group, m: Matching, nameOf: (j: number) => str
 
 function overrideChanges(a: Artifact, b: Artifact): Change[] {
   const m = matchOverrides(a, b);
-  const out: Change[] = [];
-  a.overrides.forEach((o, i) => {
-    const j = m.map.get(i);
-    if (j === undefined) {
-      out.push({ kind: "removed", subject: "override", id: o.name, details: [{ aspect: "conditions", from: conditionText(a, o.when) }, { aspect: "owner", from: targetText(o.target) }] });
-      return;
-    }
-    const u = b.overrides[j];
-    const details: ChangeDetail[] = [];
-    detail(details, "label", o.label, u.label);
-    if (whenKey(o.when) !== whenKey(u.when)) details.push(conditionChange(a, o.when, b, u.when));
-    detail(details, "owner", targetText(o.target), targetText(u.target));
-    detail(details, "window", windowText(o.window), windowText(u.window));
-    if (o.name !== u.name) out.push({ kind: "renamed", subject: "override", id: o.name, to: u.name, details });
-    else if (details.length > 0) out.push({ kind: "changed", subject: "override", id: o.name, details });
-  });
-  b.overrides.forEach((u, j) => {
-    if (!m.back.has(j)) out.push({ kind: "added", subject: "override", id: u.name, details: [{ aspect: "conditions", to: conditionText(b, u.when) }, { aspect: "owner", to: targetText(u.target) }] });
-  });
+  const view = (o: Artifact["overrides"][number]): Rule => ({ id: o.name, label: o.label, when: o.when, target: o.target, window: o.window });
+  const out = ruleChanges("override", a, b, a.overrides.map(view), b.overrides.map(view), m);
   const order = orderChange({ policy: "first", territories: a.overrides.map((_, i) => i) }, { policy: "first", territories: b.overrides.map((_, j) => j) }, m, (j) => b.overrides[j].name);
   if (order !== undefined) out.push({ kind: "changed", subject: "group", id: "(overrides)", details: [order] });
   return out;
