@@ -66,21 +66,27 @@ export class WordColumn {
       case WORD_RANGE:
       case WORD_TEXT_RANGE: {
         const v = this.kind === WORD_TEXT_RANGE ? rec.txt[this.slot] : (rec.cmp[this.slot] as number | string | undefined);
-        if (v === undefined) return this.missing;
-        const p = this.points;
-        let lo = 0;
-        let hi = p.length;
-        while (lo < hi) {
-          const mid = (lo + hi) >>> 1;
-          if (p[mid] < v) lo = mid + 1;
-          else hi = mid;
-        }
-        return this.classes[lo < p.length && p[lo] === v ? 2 * lo + 1 : 2 * lo];
+        return v === undefined ? this.missing : this.classes[rangeClass(this.points, v)];
       }
       default:
         return this.column!.mask(rec)[0];
     }
   }
+}
+
+/**
+ * The class of `v` among sorted breakpoints: 2i when strictly between points i-1 and i, 2i+1 when
+ * exactly point i (one binary search, shared by the word and the multi-word range columns).
+ */
+function rangeClass(p: readonly (number | string)[], v: number | string): number {
+  let lo = 0;
+  let hi = p.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (p[mid] < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < p.length && p[lo] === v ? 2 * lo + 1 : 2 * lo;
 }
 
 function otherWord(c: Column): WordColumn {
@@ -252,16 +258,7 @@ export class RangeColumn implements Column {
 
   mask(rec: NormRecord): Bits {
     const v = this.text ? rec.txt[this.slot] : (rec.cmp[this.slot] as number | string | undefined);
-    if (v === undefined) return this.missing;
-    const p = this.points;
-    let lo = 0;
-    let hi = p.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (p[mid] < v) lo = mid + 1;
-      else hi = mid;
-    }
-    return this.classes[lo < p.length && p[lo] === v ? 2 * lo + 1 : 2 * lo];
+    return v === undefined ? this.missing : this.classes[rangeClass(this.points, v)];
   }
 }
 
