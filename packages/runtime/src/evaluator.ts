@@ -97,6 +97,18 @@ export class Evaluator {
    * in every override and territory the evaluation of `record` considered (0: not evaluated).
    * A dry run: no counter advances. An invalid record evaluates nothing.
    */
+  /** A record's normalised values by field (undefined: no value), or its field errors. Never throws. */
+  normalize(record: unknown): { ok: true; values: unknown[] } | { ok: false; errors: FieldError[] } {
+    // A fresh record, not the scratch pool's: the caller keeps the values.
+    const rec = newRecord(this.model.fields.length);
+    try {
+      const errors = this.normalizer.normalize(record, rec);
+      return errors ? { ok: false, errors } : { ok: true, values: rec.values };
+    } catch (e) {
+      return { ok: false, errors: [{ field: "(runtime)", reason: `the record could not be normalised: ${thrownMessage(e)}` }] };
+    }
+  }
+
   conditionOutcomes(record: unknown, options?: Pick<EvaluateOptions, "asOf">): Uint8Array {
     const none = new Uint8Array(this.engine.artifact.conditions.length);
     const asOf = resolveAsOf(options?.asOf);

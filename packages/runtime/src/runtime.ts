@@ -3,11 +3,8 @@
 // Evaluator's (evaluator.ts); the Runtime gives it the indexed matchers.
 import type { Artifact } from "./artifact-types.js";
 import type { Decision, FieldError } from "./decision.js";
-import { thrownMessage } from "./errors.js";
 import { type EvaluateOptions, Evaluator, type FastMatchers, type RuntimeOptions } from "./evaluator.js";
 import { IndexedMatcher } from "./index-group.js";
-import { buildModel } from "./model.js";
-import { newRecord, RecordNormalizer } from "./normalize-record.js";
 import { InMemoryLoadSource, InMemoryStateStore, type LoadSource, type StateStore } from "./state.js";
 import { ValueIds } from "./value-ids.js";
 
@@ -24,7 +21,6 @@ export class Runtime {
   readonly state: StateStore;
   readonly load: LoadSource;
   private readonly evaluator: Evaluator;
-  private normalizer: RecordNormalizer | undefined;
 
   constructor(artifact: Artifact, options: RuntimeOptions = {}) {
     this.artifact = artifact;
@@ -54,15 +50,7 @@ export class Runtime {
    * (`carve assign --normalize-only`). Never throws.
    */
   normalize(record: unknown): { ok: true; values: unknown[] } | { ok: false; errors: FieldError[] } {
-    // Its own normaliser (no value ids: nothing is matched), made on first use.
-    this.normalizer ??= new RecordNormalizer(buildModel(this.artifact));
-    const rec = newRecord(this.artifact.schema.fields.length);
-    try {
-      const errors = this.normalizer.normalize(record, rec);
-      return errors ? { ok: false, errors } : { ok: true, values: rec.values };
-    } catch (e) {
-      return { ok: false, errors: [{ field: "(runtime)", reason: `the record could not be normalised: ${thrownMessage(e)}` }] };
-    }
+    return this.evaluator.normalize(record);
   }
 
   /**
