@@ -89,7 +89,7 @@ function rangeClass(p: readonly (number | string)[], v: number | string): number
   return lo < p.length && p[lo] === v ? 2 * lo + 1 : 2 * lo;
 }
 
-function otherWord(c: Column): WordColumn {
+export function otherWord(c: Column): WordColumn {
   return new WordColumn(WORD_OTHER, -1, null, 0, [], NO_CLASSES, c.missing[0] | 0, c);
 }
 
@@ -100,7 +100,7 @@ export interface ColumnAtoms {
   atoms: Map<number, CAtom>;
 }
 
-function withoutAtom(c: ColumnAtoms): Bits {
+export function withoutAtom(c: ColumnAtoms): Bits {
   const b = fullBits(c.rows, c.words);
   for (const r of c.atoms.keys()) clearBit(b, r);
   return b;
@@ -117,6 +117,8 @@ export class EqColumn implements Column {
   private readonly sparse = new Map<unknown, { add: number[]; remove: number[] }>();
   private readonly scratch: Bits;
   private readonly slot: number;
+  /** bound to ValueIds (bindIds): value id → rows */
+  private byId: Bits[] | null = null;
 
   constructor(c: ColumnAtoms, denseLimit = DENSE_LIMIT) {
     const none = withoutAtom(c);
@@ -157,7 +159,16 @@ export class EqColumn implements Column {
     return new WordColumn(WORD_EQ, this.slot, eq, this.other[0] | 0, [], NO_CLASSES, this.missing[0] | 0, null);
   }
 
+  /** Reads the record's value id instead of looking its value up (ids must be filled by `ids`). */
+  bindIds(ids: ValueIds): void {
+    if (this.sparse.size > 0) return;
+    const byId: Bits[] = new Array<Bits>(ids.size(this.slot)).fill(this.other);
+    for (const [v, m] of this.dense) byId[ids.id(this.slot, v)] = m;
+    this.byId = byId;
+  }
+
   mask(rec: NormRecord): Bits {
+    if (this.byId !== null) return this.byId[rec.ids[this.slot]];
     const v = rec.cmp[this.slot];
     const d = this.dense.get(v);
     if (d !== undefined) return d;
@@ -262,57 +273,6 @@ export class RangeColumn implements Column {
   }
 }
 
-/** starts with / ends with: each distinct affix maps to the rows it satisfies, ancestors included. */
-export class AffixColumn implements Column {
-  readonly missing: Bits;
-  private readonly slot: number;
-  private readonly suffix: boolean;
-  private readonly accept = new Map<string, Bits>();
-  private readonly none: Bits;
-  /** distinct affix lengths, longest first: the longest affix found carries its shorter ones */
-  private readonly lengths: number[];
-
-  constructor(c: ColumnAtoms) {
-    const noAtom = withoutAtom(c);
-    this.missing = noAtom;
-    this.slot = firstSlot(c);
-    this.suffix = (c.atoms.values().next().value as CAtom).kind === "suffix";
-    const neg = new Uint32Array(c.words);
-    const hits = new Map<string, Bits>();
-    for (const [r, a] of c.atoms) {
-      if (a.kind !== "prefix" && a.kind !== "suffix") continue;
-      if (a.negated) setBit(neg, r);
-      for (const v of a.values) {
-        let h = hits.get(v);
-        if (!h) hits.set(v, (h = new Uint32Array(c.words)));
-        setBit(h, r);
-      }
-    }
-    this.none = orXor(noAtom, new Uint32Array(c.words), neg);
-    for (const v of hits.keys()) {
-      const cum = new Uint32Array(c.words);
-      for (const [w, h] of hits) if (this.suffix ? v.endsWith(w) : v.startsWith(w)) orInto(cum, h);
-      this.accept.set(v, orXor(noAtom, cum, neg));
-    }
-    this.lengths = [...new Set([...hits.keys()].map((v) => v.length))].sort((x, y) => y - x);
-  }
-
-  word(): WordColumn {
-    return otherWord(this);
-  }
-
-  mask(rec: NormRecord): Bits {
-    const t = rec.txt[this.slot];
-    if (t === undefined) return this.missing;
-    for (const L of this.lengths) {
-      if (L > t.length) continue;
-      const m = this.accept.get(this.suffix ? t.slice(t.length - L) : t.slice(0, L));
-      if (m !== undefined) return m;
-    }
-    return this.none;
-  }
-}
-
 /** contains: each needle is looked for in the value. */
 export class ContainsColumn implements Column {
   readonly missing: Bits;
@@ -357,6 +317,6 @@ export class ContainsColumn implements Column {
   }
 }
 
-function firstSlot(c: ColumnAtoms): number {
+export function firstSlot(c: ColumnAtoms): number {
   return (c.atoms.values().next().value as CAtom).slot;
 }

@@ -7,7 +7,7 @@ import type { Bits } from "./bitset.js";
 import { NO_OVERLAYS, type OverlayAssignment, type Owner } from "./decision.js";
 import { inWindow } from "./dates.js";
 import type { NormRecord } from "./normalize-record.js";
-import type { Resolver } from "./resolve-target.js";
+import type { Resolved, Resolver } from "./resolve-target.js";
 import { type Matcher, nextItem, type TableItem } from "./table.js";
 import type { Tracer } from "./trace.js";
 
@@ -45,6 +45,8 @@ export interface Step {
   masks: Bits[];
   sideEffects: boolean;
   tr: Tracer | null;
+  /** scratch for the territories matched on the way down (decide clears it) */
+  path: number[];
 }
 
 export interface Outcome {
@@ -57,7 +59,8 @@ export interface Outcome {
 
 export function decide(s: Step): Outcome {
   const a = s.engine.artifact;
-  const path: number[] = [];
+  const path = s.path;
+  while (path.length > 0) path.pop(); // inlined, unlike setting the length
   const stop = descend(s, 0, path);
   const territory = path.length > 0 ? path[path.length - 1] : -1;
 
@@ -68,7 +71,7 @@ export function decide(s: Step): Outcome {
   else if (!hasTarget(s.engine, path, stop)) {
     s.tr?.unassigned(territory < 0 ? "no territory matched and there is no `otherwise`" : "no territory on the path assigns anyone");
   } else {
-    const r = resolveChain(s, path, stop, true);
+    const r = s.tr ? resolveChain(s, path, stop, true) : resolveMemo(s, path, stop);
     if (r) ({ owner, via } = r);
     else s.tr?.unassigned("no one up the path is available");
   }
@@ -160,6 +163,23 @@ function resolveChain(s: Step, path: readonly number[], stop: number, top: boole
   }
   const topOtherwise = a.groups[0].otherwise;
   return top && topOtherwise && stop !== 0 ? attempt(s, topOtherwise, undefined, "otherwise", tried) : null;
+}
+
+/**
+ * resolveChain for the main tree without a trace, answered from the resolver's per-date memo when
+ * an earlier record with the same deepest territory needed nothing of its own record (most
+ * territories assign a rep or a queue: availability is all that varies, and only by date).
+ */
+function resolveMemo(s: Step, path: readonly number[], stop: number): Resolved | null {
+  const resolver = s.engine.resolver;
+  const memo = resolver.chainMemo(s.asOf);
+  const key = path.length === 0 ? 0 : path[path.length - 1] + 1; // the deepest territory fixes path and stop
+  const hit = memo[key];
+  if (hit !== undefined) return hit;
+  resolver.recordFree = true;
+  const r = resolveChain(s, path, stop, true);
+  if (resolver.recordFree) memo[key] = r;
+  return r;
 }
 
 /** One target of resolveChain; `tried`: how many were tried before it. */

@@ -9,7 +9,7 @@ import type { Bits } from "./bitset.js";
 import { resolveAsOf } from "./dates.js";
 import { type Decision, type FieldError, NO_OVERLAYS } from "./decision.js";
 import { thrownMessage } from "./errors.js";
-import { decide, type Engine, treeViews } from "./evaluate.js";
+import { decide, type Engine, type Step, treeViews } from "./evaluate.js";
 import { buildModel, type Model } from "./model.js";
 import { newRecord, type NormRecord, RecordNormalizer } from "./normalize-record.js";
 import { ReferenceMatcher } from "./reference.js";
@@ -49,6 +49,8 @@ export type FastMatchers = (layouts: readonly TableLayout[], model: Model) => { 
 interface Scratch {
   rec: NormRecord;
   masks: Bits[];
+  /** the Step of decide(), reused: the per-record path allocates nothing it can avoid */
+  step: Step;
 }
 
 /**
@@ -82,7 +84,7 @@ export class Evaluator {
     this.layouts = items.map(layoutTable);
     const { matchers, ids } = fast(this.layouts, model);
     this.fast = matchers;
-    this.normalizer = new RecordNormalizer(model, ids);
+    this.normalizer = new RecordNormalizer(model, ids, testedSlots(this.layouts));
     const resolver = new Resolver(model, options);
     this.engine = {
       artifact, items, resolver,
@@ -117,7 +119,7 @@ export class Evaluator {
     try {
       if (this.normalizer.normalize(record, scratch.rec)) return none;
       const tr = new Tracer(this.model, scratch.rec, asOf.value, { explain: false, coverage: true });
-      decide({ engine: this.engine, rec: scratch.rec, asOf: asOf.value, matchers: this.reference(), masks: scratch.masks, sideEffects: false, tr });
+      decide(this.step(scratch, asOf.value, this.reference(), false, tr));
       return tr.outcomes!;
     } catch {
       return none;
@@ -148,7 +150,7 @@ export class Evaluator {
       const tr = explain ? new Tracer(this.model, rec, asOf, { explain: true, coverage: false }) : null;
       // Explanations come from the reference semantics, whatever the fast path is.
       const matchers = useReference || explain ? this.reference() : this.fast;
-      const o = decide({ engine: this.engine, rec, asOf, matchers, masks: scratch.masks, sideEffects, tr });
+      const o = decide(this.step(scratch, asOf, matchers, sideEffects, tr));
       let d: Decision;
       if (o.territory >= 0 && o.owner && o.via !== undefined && key !== undefined) {
         // The common case in one literal (one object shape, no property additions); same members, same order.
@@ -181,12 +183,32 @@ export class Evaluator {
 
   /** A scratch area for one evaluation; reused, and never shared by two evaluations in progress. */
   private acquire(): Scratch {
-    return this.pool.pop() ?? { rec: newRecord(this.model.fields.length), masks: this.layouts.map((l) => new Uint32Array(l.words)) };
+    const reused = this.pool.pop();
+    if (reused !== undefined) return reused;
+    const rec = newRecord(this.model.fields.length);
+    const masks = this.layouts.map((l) => new Uint32Array(l.words));
+    return { rec, masks, step: { engine: this.engine, rec, asOf: "", matchers: this.fast, masks, sideEffects: true, tr: null, path: [] } };
+  }
+
+  private step(scratch: Scratch, asOf: string, matchers: Matcher[], sideEffects: boolean, tr: Tracer | null): Step {
+    const s = scratch.step;
+    s.asOf = asOf;
+    s.matchers = matchers;
+    s.sideEffects = sideEffects;
+    s.tr = tr;
+    return s;
   }
 
   private reference(): Matcher[] {
     return (this.referenceMatchers ??= this.layouts.map((l) => new ReferenceMatcher(l)));
   }
+}
+
+/** The fields some rule tests: only their comparison keys are ever read (by matchers, traces, coverage). */
+function testedSlots(layouts: readonly TableLayout[]): Set<number> {
+  const slots = new Set<number>();
+  for (const l of layouts) for (const box of l.rowBox) for (const a of box) slots.add(a.slot);
+  return slots;
 }
 
 function invalidEntry(errors: FieldError[]): TraceEntry {

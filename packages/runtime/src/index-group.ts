@@ -3,7 +3,8 @@
 // AND of `words` words per column, whatever the number of values listed in the rules.
 import type { CAtom } from "./atoms.js";
 import { type Bits, andInto } from "./bitset.js";
-import { AffixColumn, type Column, type ColumnAtoms, ContainsColumn, EqColumn, RangeColumn, type WordColumn } from "./columns.js";
+import { AffixColumn } from "./affix-column.js";
+import { type Column, type ColumnAtoms, ContainsColumn, EqColumn, RangeColumn, type WordColumn } from "./columns.js";
 import type { NormRecord } from "./normalize-record.js";
 import type { ValueIds } from "./value-ids.js";
 import { ActiveRows, type Matcher, type TableLayout } from "./table.js";
@@ -58,6 +59,7 @@ export class IndexedMatcher implements Matcher {
     const bySlot = new Map<number, FieldIndex>();
     for (const col of columns.values()) {
       const column = makeColumn(col.family, col, denseLimit);
+      if (ids && column instanceof EqColumn) column.bindIds(ids);
       let f = bySlot.get(col.slot);
       if (!f) bySlot.set(col.slot, (f = { slot: col.slot, missing: column.missing.slice(), columns: [] }));
       else andInto(f.missing, column.missing);
@@ -103,11 +105,13 @@ export class IndexedMatcher implements Matcher {
     const masks = this.masks;
     const values = rec.values;
     let n = 0;
-    masks[n++] = this.active.get(asOf);
+    // Without windows every row is in effect: no mask to AND (column masks never set a bit past the last row).
+    if (this.active.windowed) masks[n++] = this.active.get(asOf);
     for (const f of this.fields) {
       if (values[f.slot] === undefined) masks[n++] = f.missing;
       else for (const c of f.columns) masks[n++] = c.mask(rec);
     }
+    if (n === 0) return this.layout.rows > 0 ? 0 : -1;
     const words = this.layout.words;
     for (let w = 0; w < words; w++) {
       let x = masks[0][w];

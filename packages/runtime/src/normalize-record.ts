@@ -1,7 +1,10 @@
 // Step 1 of SPEC 2.6: read every declared field from the input (nested objects or flat dotted
 // keys), normalise it by its type with @carve/values, and collect every error. Also derives the
 // comparison keys the matchers use, so nothing is re-normalised per territory.
-import { closest, foldString, NO_VALUE, type NormalizeContext, normalizePostal, normalizeValue, postalDigits, type Normalized } from "@carve/values";
+import {
+  canonicalPostalDigits, closest, foldString, NO_VALUE, type NormalizeContext, normalizeValue, postalDigits,
+  type Normalized, type PostalRule, postalRule, trimmedCanonicalPostal,
+} from "@carve/values";
 import type { FieldError } from "./decision.js";
 import { thrownMessage } from "./errors.js";
 import type { FieldSlot, Model } from "./model.js";
@@ -43,41 +46,57 @@ export function readField(input: Record<string, unknown>, f: FieldSlot): unknown
 }
 
 // Memo of normalisations per field: CRM data repeats the same few hundred spellings of
-// countries, regions and enum values, and normalising a name costs far more than a lookup.
-// A field whose values rarely repeat (postal codes, amounts as text) turns its memo off.
+// countries, regions and enum values, and normalising a name costs far more than a lookup. An
+// entry carries everything the record needs (value, keys, value id), so a repeated spelling costs
+// one Map lookup. A field whose values rarely repeat (postal codes, amounts as text) turns its
+// memo off.
 const MEMO_LIMIT = 4096;
 const MEMO_KEY_MAX = 128;
 const NO_MEMO_TYPES = new Set(["string"]);
 
+/** A normalisation with what setKeys and the value ids derive from it (when it succeeded). */
+interface Entry {
+  /** r.ok and r.value, copied: a cache hit reads the entry alone */
+  ok: boolean;
+  value: unknown;
+  r: Normalized<unknown>;
+  cmp: unknown;
+  txt: string | undefined;
+  id: number;
+  /** the record's country it was computed with ("" none): regions and postal codes depend on it */
+  country: string;
+}
+
 class Memo {
-  /** by raw text, for the record's country "" (no country) */
-  private readonly plain = new Map<string, Normalized<unknown>>();
-  /** by country then raw text, for region and postal fields read with a country */
-  private readonly byCountry = new Map<string, Map<string, Normalized<unknown>>>();
+  /** by raw text, for the first country it was seen with (the same spelling nearly always comes with the same country) */
+  private readonly first = new Map<string, Entry>();
+  /** by country then raw text, for the other countries */
+  private readonly others = new Map<string, Map<string, Entry>>();
   private size = 0;
   private hits = 0;
   off = false;
 
-  get(country: string, raw: string): Normalized<unknown> | undefined {
-    const r = country === "" ? this.plain.get(raw) : this.byCountry.get(country)?.get(raw);
-    if (r !== undefined) this.hits++;
-    return r;
+  get(country: string, raw: string): Entry | undefined {
+    let e = this.first.get(raw);
+    if (e !== undefined && e.country !== country) e = this.others.get(country)?.get(raw);
+    if (e !== undefined) this.hits++;
+    return e;
   }
 
-  set(country: string, raw: string, r: Normalized<unknown>): void {
+  set(raw: string, e: Entry): void {
     if (this.size >= MEMO_LIMIT) {
       if (this.hits < this.size) this.off = true; // mostly distinct values: not worth keeping
-      this.plain.clear();
-      this.byCountry.clear();
+      this.first.clear();
+      this.others.clear();
       this.size = this.hits = 0;
       if (this.off) return;
     }
-    let m = this.plain;
-    if (country !== "") {
-      m = this.byCountry.get(country) ?? new Map();
-      this.byCountry.set(country, m);
+    if (!this.first.has(raw)) this.first.set(raw, e);
+    else {
+      let m = this.others.get(e.country);
+      if (m === undefined) this.others.set(e.country, (m = new Map()));
+      m.set(raw, e);
     }
-    m.set(raw, r);
     this.size++;
   }
 }
@@ -87,17 +106,28 @@ export class RecordNormalizer {
   /** slots in normalisation order: country fields first (regions and postal codes read them) */
   private readonly order: FieldSlot[];
   private readonly contexts: NormalizeContext[];
-  /** per country ("" none): does normalizePostal keep every 5-digit code as it is? */
-  private readonly fiveDigitsKept = new Map<string, boolean>();
+  /** per slot: some rule tests the field, so the record needs its comparison keys */
+  private readonly keyed: Uint8Array;
+  /** per slot: the record's value id is wanted (an equality test lists values of the field) */
+  private readonly withId: Uint8Array;
+  /** per record country: the rule its postal codes follow */
+  private readonly postalRules = new Map<string | undefined, PostalRule>();
 
-  /** `ids`: also set each record's value ids (for matchers bound to the same ValueIds) */
+  /**
+   * `ids`: also set each record's value ids (for matchers bound to the same ValueIds).
+   * `keyedSlots`: the slots whose comparison keys anything reads (default: all); the others get
+   * their value only, which saves folding text nobody compares.
+   */
   constructor(
     private readonly model: Model,
     private readonly ids?: ValueIds,
+    keyedSlots?: ReadonlySet<number>,
   ) {
     this.memos = model.fields.map((f) => (NO_MEMO_TYPES.has(f.type) ? undefined : new Memo()));
     this.contexts = model.fields.map((f) => ({ enumValues: f.enumValues }));
     this.order = [...model.fields.filter((f) => f.type === "country"), ...model.fields.filter((f) => f.type !== "country")];
+    this.keyed = Uint8Array.from(model.fields, (f) => (keyedSlots === undefined || keyedSlots.has(f.slot) ? 1 : 0));
+    this.withId = Uint8Array.from(model.fields, (f) => (ids?.has(f.slot) ? 1 : 0));
   }
 
   /** Fills `rec`; returns the field errors (null when the record is valid). */
@@ -113,7 +143,9 @@ export class RecordNormalizer {
     }
     const obj = input as Record<string, unknown>;
     let errors: FieldError[] | null = null;
-    for (const f of this.order) {
+    const order = this.order;
+    for (let i = 0; i < order.length; i++) {
+      const f = order[i];
       const s = f.slot;
       let raw: unknown;
       try {
@@ -125,10 +157,10 @@ export class RecordNormalizer {
         continue;
       }
       rec.raw[s] = raw;
+      rec.ids[s] = 0;
       if (typeof raw === "number" && f.numeric && Number.isFinite(raw) && (f.type !== "int" || Number.isSafeInteger(raw))) {
         // Already a number: nothing to normalise (-0 is 0, as normalizeNumber has it).
-        rec.values[s] = rec.cmp[s] = raw === 0 ? 0 : raw;
-        rec.txt[s] = undefined;
+        this.setNumber(s, raw === 0 ? 0 : raw, rec);
         continue;
       }
       if (raw === undefined || raw === null) {
@@ -137,20 +169,28 @@ export class RecordNormalizer {
         continue;
       }
       if (typeof raw === "string" && this.fastPath(f, raw, rec)) continue;
-      const r = this.normalizeField(f, raw, rec);
-      if (r.ok) {
-        rec.values[s] = r.value;
-        setKeys(f, r.value, rec);
+      const e = this.normalizeField(f, raw, rec);
+      if (e.ok) {
+        rec.values[s] = e.value;
+        rec.cmp[s] = e.cmp;
+        rec.txt[s] = e.txt;
+        rec.ids[s] = e.id;
       } else {
         rec.values[s] = rec.cmp[s] = rec.txt[s] = undefined;
+        const r = e.r as Extract<Normalized<unknown>, { ok: false }>;
         if (r.reason === NO_VALUE) {
           if (f.optional) continue;
           (errors ??= []).push(requiredError(f));
         } else (errors ??= []).push(fieldError(f, r, raw));
       }
     }
-    if (errors === null && this.ids !== undefined) this.ids.fill(rec);
     return errors;
+  }
+
+  private setNumber(s: number, v: number, rec: NormRecord): void {
+    rec.values[s] = rec.cmp[s] = v;
+    rec.txt[s] = undefined;
+    if (this.withId[s] === 1) rec.ids[s] = this.ids!.id(s, v);
   }
 
   /**
@@ -163,44 +203,65 @@ export class RecordNormalizer {
       // No white space to trim at either end: the value is the text itself, the key its lower case.
       if (raw.length === 0 || !isGraphic(raw.charCodeAt(0)) || !isGraphic(raw.charCodeAt(raw.length - 1))) return false;
       rec.values[s] = raw;
-      rec.cmp[s] = rec.txt[s] = raw.toLowerCase();
+      if (this.keyed[s] === 0) rec.cmp[s] = rec.txt[s] = undefined;
+      else {
+        const k = raw.toLowerCase();
+        rec.cmp[s] = rec.txt[s] = k;
+        if (this.withId[s] === 1) rec.ids[s] = this.ids!.id(s, k);
+      }
       return true;
     }
     if (f.numeric) {
       // Plain digits, or digits grouped by commas (1,200): exactly what normalizeNumber reads.
       const v = plainNumber(raw);
       if (v < 0) return false;
-      rec.values[s] = rec.cmp[s] = v;
-      rec.txt[s] = undefined;
+      this.setNumber(s, v, rec);
       return true;
     }
-    if (f.type === "postal" && raw.length === 5 && isFiveDigits(raw)) {
-      // Postal codes rarely repeat (the memo is off): a 5-digit code is kept as given wherever
-      // the country's rule keeps one (ZIP countries, the generic rule), probed once per country.
-      const country = f.countrySlot < 0 ? "" : ((rec.values[f.countrySlot] as string | undefined) ?? "");
-      let kept = this.fiveDigitsKept.get(country);
-      if (kept === undefined) {
-        kept = keepsFiveDigits(country === "" ? undefined : country);
-        if (this.fiveDigitsKept.size < MEMO_LIMIT) this.fiveDigitsKept.set(country, kept);
-      }
-      if (!kept) return false;
-      rec.values[s] = rec.cmp[s] = rec.txt[s] = raw; // postalDigits of 5 digits is itself
+    if (f.type === "postal") {
+      // Postal codes rarely repeat (the memo is off): a code in its country's canonical form
+      // (94105, 94105-1234, M5V 2T6, SW1A 1AA), give or take case and outer spaces, is recognised
+      // without the general normaliser's regular expressions.
+      const country = f.countrySlot < 0 ? undefined : (rec.values[f.countrySlot] as string | undefined);
+      const v = trimmedCanonicalPostal(raw, this.postalRule(country));
+      if (v === undefined) return false;
+      rec.values[s] = rec.cmp[s] = v;
+      rec.txt[s] = canonicalPostalDigits(v);
+      if (this.withId[s] === 1) rec.ids[s] = this.ids!.id(s, v);
       return true;
     }
     return false;
   }
 
-  private normalizeField(f: FieldSlot, raw: unknown, rec: NormRecord): Normalized<unknown> {
-    const country = f.countrySlot < 0 ? undefined : (rec.values[f.countrySlot] as string | undefined);
-    const memo = this.memos[f.slot];
-    if (memo === undefined || memo.off || typeof raw !== "string" || raw.length > MEMO_KEY_MAX) return this.compute(f, raw, country);
-    const c = country ?? "";
-    let r = memo.get(c, raw);
-    if (r === undefined) {
-      r = this.compute(f, raw, country);
-      memo.set(c, raw, r);
+  private postalRule(country: string | undefined): PostalRule {
+    let rule = this.postalRules.get(country);
+    if (rule === undefined) {
+      rule = postalRule(country);
+      if (this.postalRules.size < MEMO_LIMIT) this.postalRules.set(country, rule);
     }
-    return r;
+    return rule;
+  }
+
+  private normalizeField(f: FieldSlot, raw: unknown, rec: NormRecord): Entry {
+    const country = f.countrySlot < 0 ? "" : ((rec.values[f.countrySlot] as string | undefined) ?? "");
+    const memo = this.memos[f.slot];
+    if (memo === undefined || memo.off || typeof raw !== "string" || raw.length > MEMO_KEY_MAX) return this.entry(f, raw, country);
+    let e = memo.get(country, raw);
+    if (e === undefined) {
+      e = this.entry(f, raw, country);
+      memo.set(raw, e);
+    }
+    return e;
+  }
+
+  private entry(f: FieldSlot, raw: unknown, country: string): Entry {
+    const r = this.compute(f, raw, country === "" ? undefined : country);
+    const e: Entry = { ok: r.ok, value: r.ok ? r.value : undefined, r, cmp: undefined, txt: undefined, id: 0, country };
+    if (r.ok) {
+      setKeys(f, r.value, e);
+      if (this.withId[f.slot] === 1) e.id = this.ids!.id(f.slot, e.cmp);
+    }
+    return e;
   }
 
   private compute(f: FieldSlot, raw: unknown, country: string | undefined): Normalized<unknown> {
@@ -246,49 +307,33 @@ function plainNumber(s: string): number {
   return v;
 }
 
-function isFiveDigits(s: string): boolean {
-  for (let i = 0; i < 5; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x30 || c > 0x39) return false;
-  }
-  return true;
-}
-
-function keepsFiveDigits(country: string | undefined): boolean {
-  for (const probe of ["12345", "09870", "00000", "99999"]) {
-    const r = normalizePostal(probe, country);
-    if (!r.ok || r.value !== probe || postalDigits(probe) !== probe) return false;
-  }
-  return true;
-}
-
 function requiredError(f: FieldSlot): FieldError {
   return { field: f.name, reason: `\`${f.name}\` is required but has no value` };
 }
 
-function setKeys(f: FieldSlot, v: unknown, rec: NormRecord): void {
-  const s = f.slot;
+/** The comparison keys of a normalised value: the equality key and the text key. */
+function setKeys(f: FieldSlot, v: unknown, e: { cmp: unknown; txt: string | undefined }): void {
   switch (f.type) {
     case "string": {
       const k = foldString(v as string);
-      rec.cmp[s] = k;
-      rec.txt[s] = k;
+      e.cmp = k;
+      e.txt = k;
       return;
     }
     case "postal":
-      rec.cmp[s] = v;
-      rec.txt[s] = postalDigits(v as string);
+      e.cmp = v;
+      e.txt = postalDigits(v as string);
       return;
     case "int":
     case "number":
     case "money":
     case "bool":
-      rec.cmp[s] = v;
-      rec.txt[s] = undefined;
+      e.cmp = v;
+      e.txt = undefined;
       return;
     default:
-      rec.cmp[s] = v;
-      rec.txt[s] = v as string;
+      e.cmp = v;
+      e.txt = v as string;
   }
 }
 

@@ -10,6 +10,12 @@ import type { LoadSource, StateStore } from "./state.js";
 import { hashKey, type LoadView, leastLoaded, rendezvous, rotation, type Scored } from "./strategies.js";
 import type { Tracer } from "./trace.js";
 
+/** An assignee and how it was reached ("territory <id>", "otherwise", "override <name>"). */
+export interface Resolved {
+  owner: Owner;
+  via: string;
+}
+
 export interface ResolveOptions {
   state: StateStore;
   load: LoadSource;
@@ -24,6 +30,9 @@ export class Resolver {
   private repAvailable: Int8Array;
   private teamMembers: (number[] | undefined)[] = [];
   private teamRotation: (number[] | undefined)[] = [];
+  private chains: (Resolved | null | undefined)[] = [];
+  /** false once a resolution read the record or a counter (a team or a rep field): see chainMemo */
+  recordFree = true;
 
   constructor(
     private readonly model: Model,
@@ -38,6 +47,17 @@ export class Resolver {
     this.repAvailable.fill(0); // 0 unknown, 1 available, 2 not
     this.teamMembers = [];
     this.teamRotation = [];
+    this.chains = [];
+  }
+
+  /**
+   * A memo for the current date of whole resolutions whose answer depends on the date alone (no
+   * team, no rep field: set `recordFree` before resolving and keep the answer only if it stays
+   * true). evaluate.ts keys it by the deepest territory, which fixes the chain of targets.
+   */
+  chainMemo(asOf: string): (Resolved | null | undefined)[] {
+    this.setDate(asOf);
+    return this.chains;
   }
 
   /** The assignee, or null when no one is available (each skip reported to `tr`). */
@@ -54,6 +74,7 @@ export class Resolver {
       case "rep":
         return this.rep(m.repIndex.get(target.id)!, tr);
       case "field": {
+        this.recordFree = false;
         const id = rec.values[m.fieldByName.get(target.field)!];
         if (id === undefined) {
           tr?.skip(target, "no-value", `the record's \`${target.field}\` has no value`);
@@ -62,6 +83,7 @@ export class Resolver {
         return this.rep(m.repIndex.get(id as string)!, tr);
       }
       case "team": {
+        this.recordFree = false;
         const ti = m.teamIndex.get(target.id)!;
         const owner = this.team(ti, rec, sideEffects, tr);
         if (owner) return owner;

@@ -10,6 +10,7 @@ import { newRecord, RecordNormalizer } from "../src/normalize-record.js";
 import { ReferenceMatcher } from "../src/reference.js";
 import { nextSetBit } from "../src/bitset.js";
 import { layoutTable } from "../src/table.js";
+import { ValueIds } from "../src/value-ids.js";
 import { c, plan } from "./builders.js";
 import { DATES, randomPlan, randomRecords } from "./random-plan.js";
 
@@ -28,10 +29,18 @@ describe("indexed matcher = reference matcher", () => {
         const indexed = tables.map((l) => new IndexedMatcher(l));
         const sparse = tables.map((l) => new IndexedMatcher(l, 0)); // equality columns as row lists
         const reference = tables.map((l) => new ReferenceMatcher(l));
+        // As the Runtime runs them: equality columns read value ids the normaliser sets, and only
+        // the tested fields get comparison keys.
+        const ids = new ValueIds(model.fields.length, tables);
+        const byId = tables.map((l) => new IndexedMatcher(l, undefined, ids));
+        const tested = new Set(tables.flatMap((l) => l.rowBox.flatMap((box) => box.map((a) => a.slot))));
         const normalizer = new RecordNormalizer(model);
+        const idNormalizer = new RecordNormalizer(model, ids, tested);
         const rec = newRecord(model.fields.length);
+        const idRec = newRecord(model.fields.length);
         for (const record of randomRecords(seed ^ 0x5bd1e995, 30)) {
           if (normalizer.normalize(record, rec)) continue;
+          expect(idNormalizer.normalize(record, idRec)).toBeNull();
           for (const asOf of DATES) {
             tables.forEach((l, i) => {
               const x = new Uint32Array(l.words);
@@ -42,10 +51,14 @@ describe("indexed matcher = reference matcher", () => {
               sparse[i].match(rec, asOf, z);
               expect([...x], `table ${i}, rows ${l.rows}, ${JSON.stringify(record)} on ${asOf}`).toEqual([...y]);
               expect([...z]).toEqual([...y]);
+              const w = new Uint32Array(l.words);
+              byId[i].match(idRec, asOf, w);
+              expect([...w]).toEqual([...y]);
               // firstRow (what a first-match descent asks) is the lowest set row, however it stops early
               const lowest = nextSetBit(y, 0);
               expect(indexed[i].firstRow(rec, asOf, x)).toBe(lowest);
               expect(sparse[i].firstRow(rec, asOf, z)).toBe(lowest);
+              expect(byId[i].firstRow(idRec, asOf, w)).toBe(lowest);
               expect(reference[i].firstRow(rec, asOf)).toBe(lowest);
               compared++;
               if (y.some((w) => w !== 0)) nonEmpty++;

@@ -3,7 +3,7 @@ export { type Normalized, NO_VALUE, isMissing } from "./result.js";
 export { editDistance, closest } from "./suggest.js";
 export { normalizeCountry, countryName, isCountryCode, listCountries } from "./country.js";
 export { normalizeRegion, regionCandidates, regionName, listRegions } from "./region.js";
-export { normalizePostal, postalDigits } from "./postal.js";
+export { canonicalPostalDigits, isCanonicalPostal, normalizePostal, PostalRule, postalDigits, postalRule, trimmedCanonicalPostal } from "./postal.js";
 export { normalizeDomain } from "./domain.js";
 export { normalizeNumber, normalizeInt } from "./number.js";
 export {

@@ -59,6 +59,99 @@ export function postalDigits(normalized: string): string {
   return normalized.toUpperCase().replace(NOT_ALNUM, "");
 }
 
+/** Which rule normalizePostal applies to a country's codes (see postalRule). */
+export const PostalRule = { Zip: 0, Canada: 1, Uk: 2, Generic: 3 } as const;
+export type PostalRule = (typeof PostalRule)[keyof typeof PostalRule];
+
+/** The rule for codes of `country` (a canonical country code; undefined or unknown: generic). */
+export function postalRule(country: string | undefined): PostalRule {
+  const cc = country === undefined ? undefined : knownCountry(country);
+  if (cc !== undefined && ZIP_COUNTRIES.has(cc)) return PostalRule.Zip;
+  if (cc === "CA") return PostalRule.Canada;
+  return cc === "GB" ? PostalRule.Uk : PostalRule.Generic;
+}
+
+/**
+ * True when `s` is already in the form normalizePostal gives under `rule`, so that
+ * normalizePostal(s) is `s` itself: checked a character at a time, without regular expressions or
+ * allocation, for callers that see mostly canonical codes (the runtime's fast path).
+ */
+export function isCanonicalPostal(s: string, rule: PostalRule): boolean {
+  const n = s.length;
+  switch (rule) {
+    case PostalRule.Zip:
+      return (n === 5 || (n === 10 && s.charCodeAt(5) === 0x2d && digitsAt(s, 6, 10))) && digitsAt(s, 0, 5);
+    case PostalRule.Canada:
+      return (
+        n === 7 && s.charCodeAt(3) === 0x20 &&
+        CA_FIRST.includes(s[0]) && isDigit(s.charCodeAt(1)) && CA_LETTER.includes(s[2]) &&
+        isDigit(s.charCodeAt(4)) && CA_LETTER.includes(s[5]) && isDigit(s.charCodeAt(6))
+      );
+    case PostalRule.Uk:
+      return n >= 6 && n <= 8 && s.charCodeAt(n - 4) === 0x20 && isDigit(s.charCodeAt(n - 3)) &&
+        isUpper(s.charCodeAt(n - 2)) && isUpper(s.charCodeAt(n - 1)) && isUkOutward(s, n - 4);
+    default: {
+      if (n === 0 || n > 12 || !isAlnum(s.charCodeAt(0)) || !isAlnum(s.charCodeAt(n - 1))) return false;
+      for (let i = 1; i < n - 1; i++) {
+        const c = s.charCodeAt(i);
+        if (c === 0x20 ? s.charCodeAt(i + 1) === 0x20 : c !== 0x2d && !isAlnum(c)) return false;
+      }
+      return true;
+    }
+  }
+}
+
+// The letters of the CANADA pattern above.
+const CA_FIRST = "ABCEGHJKLMNPRSTVXY";
+const CA_LETTER = "ABCEGHJKLMNPRSTVWXYZ";
+
+/** The UK pattern's outward code, s[0 .. end): [A-Z]{1,2}\d[A-Z\d]? or GIR. */
+function isUkOutward(s: string, end: number): boolean {
+  if (end === 3 && s.startsWith("GIR")) return true;
+  let i = 0;
+  while (i < end && i < 2 && isUpper(s.charCodeAt(i))) i++;
+  if (i === 0 || i >= end || !isDigit(s.charCodeAt(i))) return false;
+  i++;
+  if (i < end && (isUpper(s.charCodeAt(i)) || isDigit(s.charCodeAt(i)))) i++;
+  return i === end;
+}
+
+function digitsAt(s: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!isDigit(s.charCodeAt(i))) return false;
+  return true;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
+function isUpper(c: number): boolean {
+  return c >= 0x41 && c <= 0x5a;
+}
+
+function isAlnum(c: number): boolean {
+  return isDigit(c) || isUpper(c);
+}
+
+/**
+ * normalizePostal's value for text that only needs trimming and upper-casing to be canonical
+ * (" 94105 ", "m5v 2t6"), or undefined: then normalizePostal decides. No regular expressions.
+ */
+export function trimmedCanonicalPostal(text: string, rule: PostalRule): string | undefined {
+  if (isCanonicalPostal(text, rule)) return text;
+  const s = text.trim().toUpperCase();
+  return s !== text && isCanonicalPostal(s, rule) ? s : undefined;
+}
+
+/** postalDigits of a code isCanonicalPostal accepts (upper case already: only separators go). */
+export function canonicalPostalDigits(s: string): string {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x20 || c === 0x2d) return s.slice(0, i) + canonicalPostalDigits(s.slice(i + 1));
+  }
+  return s;
+}
+
 function knownCountry(country: string): string | undefined {
   const c = normalizeCountry(country);
   return c.ok ? c.value : undefined;
