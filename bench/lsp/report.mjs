@@ -24,7 +24,7 @@ export function renderLspReport(r) {
   const idleCompletion = stats(Object.entries(s.requests).filter(([k]) => k.startsWith("completion")).flatMap(([, v]) => v.ms));
   const typingCompletion = stats(s.typing.map((t) => t.completionMs));
   const delays = r.delays
-    ? `it waits ${r.delays.frontEndMs} ms after an edit before running the front end, ${r.delays.analysisMs} ms before the analysis`
+    ? `${r.delays.frontEndMs > 0 ? `it waits ${r.delays.frontEndMs} ms after an edit before running the front end` : "it runs the front end as soon as the messages already received are handled (no pause)"}, and waits ${r.delays.analysisMs} ms before the analysis`
     : "its pauses after an edit are unknown (no DIAGNOSTIC_DELAYS export)";
   const phases = s.phases.length === 1 && s.phases[0] === 1
     ? "one publish per version (front end and analysis together)"

@@ -54,6 +54,19 @@ function checkSegmentRef(s: Sema, file: string, ref: SegmentRef): void {
   resolveName(s, file, ref.name, { kinds: ["segment"], noun: "segment", needs: "a condition can only name a segment" });
 }
 
+/**
+ * Checks a territory's `when` and returns the scope inside it, which its children start from:
+ * the same as checkCondition and then narrow, without working out the `and`'s scope twice.
+ */
+export function checkWhen(s: Sema, file: string, cond: Cond | undefined, scope: CountryScope): CountryScope {
+  const inner = narrow(s, scope, cond);
+  let c = cond;
+  while (c?.kind === "Paren") c = c.inner;
+  if (c?.kind === "And") for (const op of c.operands ?? []) checkCondition(s, file, op, inner);
+  else checkCondition(s, file, cond, scope);
+  return inner;
+}
+
 /** The scope inside a condition: the outer scope narrowed by what the condition's `and` pins. */
 export function narrow(s: Sema, scope: CountryScope, cond: Cond | undefined): CountryScope {
   const operands = conjuncts(cond);
@@ -70,11 +83,19 @@ export function narrow(s: Sema, scope: CountryScope, cond: Cond | undefined): Co
   return out ?? scope;
 }
 
-function conjuncts(cond: Cond | undefined): Cond[] {
-  if (!cond) return [];
-  if (cond.kind === "Paren") return conjuncts(cond.inner);
-  if (cond.kind === "And") return (cond.operands ?? []).flatMap((c) => (c?.kind === "Paren" ? conjuncts(c.inner) : c ? [c] : []));
-  return [cond];
+function conjuncts(cond: Cond | undefined, out: Cond[] = []): Cond[] {
+  // A loop rather than flatMap: this runs for every territory on every rebuild.
+  if (!cond) return out;
+  if (cond.kind === "Paren") return conjuncts(cond.inner, out);
+  if (cond.kind !== "And") {
+    out.push(cond);
+    return out;
+  }
+  for (const c of cond.operands ?? []) {
+    if (c?.kind === "Paren") conjuncts(c.inner, out);
+    else if (c) out.push(c);
+  }
+  return out;
 }
 
 function pinnedCountries(s: Sema, cond: Cond): { field: string; codes: string[] } | undefined {

@@ -11,8 +11,12 @@ import { typeWithArticle } from "./value-kinds.js";
 
 export type TargetRole = "assign" | "otherwise" | "overflow";
 
+// Per program: the record is built before any target is resolved, and every territory resolves one.
+const repFields = new WeakMap<Sema, string[]>();
 function repFieldNames(s: Sema): string[] {
-  return [...(s.record?.fields.values() ?? [])].filter((f) => f.type === "rep").map((f) => f.name);
+  let names = repFields.get(s);
+  if (!names) repFields.set(s, (names = [...(s.record?.fields.values() ?? [])].filter((f) => f.type === "rep").map((f) => f.name)));
+  return names;
 }
 
 /** Resolves a target: a rep, team or queue by name, or a field of type `rep` (CARVE025/032/033/047). */

@@ -2,7 +2,7 @@
 import type { OverlaysBlock, OverrideDecl, TerritoriesBlock, TerritoryDecl } from "../ast/nodes.js";
 import { Codes } from "../diagnostics/catalogue.js";
 import { report, type Sema } from "./context.js";
-import { checkCondition, narrow, NO_SCOPE, type CountryScope } from "./check-conditions.js";
+import { checkCondition, checkWhen, NO_SCOPE, type CountryScope } from "./check-conditions.js";
 import { checkWindow, resolveTarget } from "./check-roster.js";
 
 export function checkOverride(s: Sema, file: string, o: OverrideDecl): void {
@@ -35,9 +35,9 @@ export function checkOverlays(s: Sema, file: string, block: OverlaysBlock | unde
 
 function checkTerritory(s: Sema, file: string, t: TerritoryDecl | undefined, scope: CountryScope): void {
   if (!t) return;
-  checkCondition(s, file, t.when, scope);
+  const inner = checkWhen(s, file, t.when, scope);
   resolveTarget(s, file, t.assign, "assign");
   checkWindow(s, file, t.from, t.until, `territory \`${t.name?.text ?? ""}\``);
   // A record reaches the children only through this territory's `when`.
-  checkTerritories(s, file, t.children, narrow(s, scope, t.when));
+  checkTerritories(s, file, t.children, inner);
 }

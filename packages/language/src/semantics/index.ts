@@ -1,6 +1,6 @@
 // Barrel for semantics/: program loading, binding, type checking and literal normalisation.
 export { loadProgram, checkProgram, hasErrors } from "./program.js";
-export { loadFiles, type LoadedFiles } from "./load.js";
+export { loadFiles, type LoadedFiles, type LoadOptions } from "./load.js";
 export { givenRecord } from "./given.js";
 export type {
   AssigneeSymbol, CarveSymbol, FieldInfo, FieldSymbol, LiteralValue, NormalizedLiteral, OverrideSymbol, Program,

@@ -5,7 +5,15 @@ import type { ImportDecl, OverrideDecl, SourceFile } from "../ast/nodes.js";
 import { Codes, makeDiagnostic } from "../diagnostics/catalogue.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { FileHost } from "../host.js";
-import { parse } from "../syntax/index.js";
+import { parse, type ParseResult } from "../syntax/index.js";
+
+export interface LoadOptions {
+  /**
+   * How a file is parsed; parse() by default. The language server passes a ParseCache's, which
+   * reuses unchanged files and re-parses edited ones incrementally: the result must equal parse()'s.
+   */
+  parse?: (uri: string, text: string) => ParseResult;
+}
 
 export interface LoadedFiles {
   files: SourceFile[];
@@ -40,13 +48,14 @@ export function baseName(uri: string): string {
   return i >= 0 ? uri.slice(i + 1) : uri;
 }
 
-export function loadFiles(entry: string, host: FileHost): LoadedFiles {
+export function loadFiles(entry: string, host: FileHost, options: LoadOptions = {}): LoadedFiles {
+  const parseFile = options.parse ?? parse;
   const out: LoadedFiles = { files: [], diagnostics: [], overrides: [], entryReadable: true };
   const loaded = new Map<string, SourceFile>();
   const stack: string[] = [];
 
   const load = (uri: string, text: string): void => {
-    const parsed = parse(uri, text);
+    const parsed = parseFile(uri, text);
     const file = parsed.file;
     loaded.set(uri, file);
     out.files.push(file);

@@ -11,17 +11,17 @@ import { checkRep, checkTeam } from "./check-roster.js";
 import { checkOverlays, checkOverride, checkTerritories } from "./check-rules.js";
 import { checkSets, setInfo } from "./check-sets.js";
 import { checkTests } from "./check-tests.js";
-import { loadFiles, type LoadedFiles } from "./load.js";
+import { loadFiles, type LoadedFiles, type LoadOptions } from "./load.js";
 import { buildRecord } from "./record.js";
 import { orderSegments } from "./segments.js";
 import { checkStructure, type Structure } from "./structure.js";
 import { collectSymbols } from "./symbols.js";
 import type { Program } from "./types.js";
 
-export function loadProgram(entry: string, host: FileHost): Program {
+export function loadProgram(entry: string, host: FileHost, options: LoadOptions = {}): Program {
   let loaded: LoadedFiles;
   try {
-    loaded = loadFiles(entry, host);
+    loaded = loadFiles(entry, host, options);
   } catch (err) {
     const empty: SourceFile = { kind: "File", uri: entry, text: "", items: [], comments: [], range: { start: 0, end: 0 } };
     loaded = { files: [empty], diagnostics: [internalError(entry, err)], overrides: [], entryReadable: false };

@@ -254,7 +254,7 @@ function buildTerritoryList(ctx: BuildContext, node: CstNode): TerritoryDecl[] {
   return subs(node, "territoryDecl").map((t) => buildTerritory(ctx, t)).filter((t): t is TerritoryDecl => t !== undefined);
 }
 
-function buildTerritory(ctx: BuildContext, node: CstNode): TerritoryDecl | undefined {
+export function buildTerritory(ctx: BuildContext, node: CstNode): TerritoryDecl | undefined {
   const h = head(ctx, node);
   if (!h) return undefined;
   const t: TerritoryDecl = { kind: "Territory", ...h };

@@ -13,8 +13,8 @@ export const MAX_NESTING = 100;
 const OPENERS = new Set([T.LParen, T.LBracket, T.LBrace]);
 const CLOSERS = new Set([T.RParen, T.RBracket, T.RBrace]);
 
-export function limitNesting(uri: string, tokens: IToken[], out: Diagnostic[]): IToken[] {
-  let depth = 0;
+/** `depth`: the brackets already open before `tokens` (a re-parsed territory sits inside its ancestors' braces). */
+export function limitNesting(uri: string, tokens: IToken[], out: Diagnostic[], depth = 0): IToken[] {
   let nots = 0;
   let skipping = 0; // > 0 while inside a dropped region: its own nesting depth
   let reported = false;

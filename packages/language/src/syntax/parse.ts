@@ -16,6 +16,21 @@ export interface ParseResult {
   diagnostics: Diagnostic[];
 }
 
+/**
+ * Files whose parse needed no error recovery (no syntax error, nesting within the limit). Only
+ * those can be re-parsed piecewise (reparse.ts): after a recovery, what the parser did around the
+ * error depends on more than the tokens of one declaration. A WeakSet keeps ParseResult plain data.
+ */
+const withoutRecovery = new WeakSet<SourceFile>();
+
+export function parsedWithoutRecovery(file: SourceFile): boolean {
+  return withoutRecovery.has(file);
+}
+
+export function markParsedWithoutRecovery(file: SourceFile): void {
+  withoutRecovery.add(file);
+}
+
 export function parse(uri: string, text: string): ParseResult {
   const file: SourceFile = { kind: "File", uri, text, items: [], comments: [], range: { start: 0, end: text.length } };
   const diagnostics: Diagnostic[] = [];
@@ -38,6 +53,8 @@ export function parse(uri: string, text: string): ParseResult {
       const item: Item | undefined = buildDeclaration(ctx, d);
       if (item) file.items.push(item);
     }
+    // limitNesting returns its input unless it dropped tokens.
+    if (parser.errors.length === 0 && tokens === lexed.tokens) withoutRecovery.add(file);
   } catch (err) {
     // A bug in the front end must not take the editor or the CLI down with it.
     diagnostics.push(

@@ -259,6 +259,16 @@ export class CarveParser extends TestParser {
     this.input = tokens;
     return this.file();
   }
+
+  /**
+   * Parses one territory or one top-level declaration on its own (reparse.ts): `tokens` are its
+   * tokens and the two that follow it in the file, so every lookahead sees what it would in the
+   * whole file; stopping before those two shows up as one NotAllInputParsedException.
+   */
+  parseUnit(tokens: IToken[], unit: "territory" | "declaration"): CstNode {
+    this.input = tokens;
+    return unit === "territory" ? this.territoryDecl() : this.declaration();
+  }
 }
 
 let instance: CarveParser | undefined;
