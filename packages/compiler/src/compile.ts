@@ -1,9 +1,10 @@
 // compile(program): the checked program lowered to a sealed artifact, or the reasons it cannot be.
 import { makeDiagnostic, type Diagnostic, type Program } from "@carve/language";
-import { canonicalJson, sealArtifact, type Artifact } from "@carve/runtime";
+import { sha256Hex, type Artifact } from "@carve/runtime";
+import { canonicalText, inCanonicalOrder, prettyCanonicalText } from "./canonical-json.js";
 import { CompilerCodes } from "./catalogue.js";
 import { TooComplex, MAX_BOXES } from "./lower/dnf.js";
-import { lowerPlan, type SourceMap } from "./lower/plan.js";
+import { lowerPlan, type ArtifactBody, type SourceMap } from "./lower/plan.js";
 import { sourceHash } from "./source-hash.js";
 import { analyze } from "./analysis/index.js";
 import { findingDiagnostics } from "./findings/diagnostics.js";
@@ -30,14 +31,17 @@ export function compileProgram(program: Program, options: CompileOptions = {}): 
   // Never emit tables from a program with errors: their meaning is not defined.
   if (hasErrors(diagnostics)) return { diagnostics };
   try {
-    const { body, sourceMap } = lowerPlan(program, sourceHash(program));
+    const lowered = lowerPlan(program, sourceHash(program));
+    const sourceMap = lowered.sourceMap;
+    // Keys in canonical order once, so that hashing and writing are plain JSON.stringify calls.
+    const { value: body, exact } = inCanonicalOrder(lowered.body);
     if (options.analyze !== false) {
       diagnostics.push(...findingDiagnostics(analyze(body), body, sourceMap, program), ...unusedDeclarations(program));
       sortDiagnostics(diagnostics, program);
     }
     // The artifact is returned even when the analysis found errors, for tools that want to run a
     // plan under review; the CLI refuses to emit or run it while errors remain.
-    return { artifact: sealArtifact(body), sourceMap, diagnostics };
+    return { artifact: seal(body, exact), sourceMap, diagnostics };
   } catch (e) {
     if (!(e instanceof TooComplex)) throw e;
     diagnostics.push(
@@ -49,9 +53,22 @@ export function compileProgram(program: Program, options: CompileOptions = {}): 
   }
 }
 
+/**
+ * The runtime's `sealArtifact`: `hash` is the SHA-256 of the canonical JSON of the body — here
+ * serialised once, natively (canonical-json.ts) — and is put among the keys in canonical order,
+ * so that the artifact itself stays in canonical order for `artifactJson`.
+ */
+function seal(body: ArtifactBody, exact: boolean): Artifact {
+  const hash = sha256Hex(exact ? JSON.stringify(body) : canonicalText(body));
+  const artifact: Record<string, unknown> = {};
+  const members: Record<string, unknown> = { ...body, hash };
+  for (const k of Object.keys(members).sort()) artifact[k] = members[k];
+  return artifact as unknown as Artifact;
+}
+
 /** The artifact as JSON text: canonical key order, two-space indent, trailing newline. Deterministic. */
 export function artifactJson(artifact: Artifact): string {
-  return `${JSON.stringify(JSON.parse(canonicalJson(artifact)), null, 2)}\n`;
+  return `${prettyCanonicalText(artifact)}\n`;
 }
 
 function sortDiagnostics(ds: Diagnostic[], program: Program): void {

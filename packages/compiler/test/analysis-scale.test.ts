@@ -3,7 +3,7 @@
 // timing anything), and an explosive plan ends in `incomplete` instead of running on.
 import { describe, expect, test } from "vitest";
 import { analyze, DEFAULT_MAX_WORK } from "../src/analysis/index.js";
-import { explosivePlan, flatPlan, nestedPlan } from "./helpers/analysis-scale.js";
+import { cellPlan, explosivePlan, flatPlan, nestedPlan } from "./helpers/analysis-scale.js";
 
 const TENTH = { budget: { maxWork: DEFAULT_MAX_WORK / 10 } };
 
@@ -23,6 +23,17 @@ describe("10,000 territories", () => {
     expect(findings.filter((f) => f.kind === "incomplete")).toEqual([]);
     expect(findings).toHaveLength(500);
     expect(findings[0]).toEqual({ kind: "gap", group: 2, nested: true, fallback: 0, witness: { id: "x", country: "AD", industry: "software", employees: -1 } });
+  });
+});
+
+describe("the benchmark's shape: nested groups under a large top-level group", () => {
+  // Every nested group's reach excludes the cell's earlier siblings: only those sharing records
+  // with the cell may be kept as its negative boxes (the others, thousands, are disjoint).
+  test("250 geography cells, half of them nested: complete, one gap per nested group", () => {
+    const findings = analyze(cellPlan(250), TENTH);
+    expect(findings.filter((f) => f.kind === "incomplete")).toEqual([]);
+    expect(findings.filter((f) => f.kind === "gap")).toHaveLength(125);
+    expect(findings.every((f) => f.kind === "gap" && f.nested)).toBe(true);
   });
 });
 

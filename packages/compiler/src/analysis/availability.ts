@@ -52,6 +52,14 @@ export class Availability {
       !(mode === "certain" && team.strategy.kind === "least_loaded" && this.reps.get(m.rep)?.capacity !== undefined));
   }
 
+  /** Available in every span, "possible" mode: `available(target, span, "possible")` for any span. */
+  always(target: Target): boolean {
+    if (target.kind === "queue" || target.kind === "field") return true;
+    if (target.kind !== "rep" || this.roster === undefined) return false;
+    const rep = this.reps.get(target.id);
+    return rep !== undefined && rep.window === undefined && rep.away.length === 0;
+  }
+
   available(target: Target, span: Span, mode: Mode, seen = new Set<string>()): boolean {
     switch (target.kind) {
       case "queue":

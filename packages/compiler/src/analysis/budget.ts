@@ -10,7 +10,7 @@ export interface AnalysisBudget {
 }
 
 // Calibrated on 10,000 territories of geography × segment × vertical: their whole analysis takes
-// about two million units (under a second), so these limits stop only plans whose analysis is
+// one to two million units (under a second), so these limits stop only plans whose analysis is
 // genuinely explosive (3-SAT-like covers), after a few seconds at most.
 export const DEFAULT_MAX_WORK = 50_000_000;
 export const DEFAULT_MAX_BOXES = 100_000;

@@ -4,8 +4,21 @@
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MS_PER_DAY = 86_400_000;
 
+// Windows are tested against every period of every territory and rep: the same few dates are
+// parsed over and over. Bounded so a long-running server does not grow it without end.
+const parsed = new Map<string, number | undefined>();
+
 /** The day number of "YYYY-MM-DD", or undefined when the text is not such a date. */
 export function toDay(date: string): number | undefined {
+  let day = parsed.get(date);
+  if (day === undefined && !parsed.has(date)) {
+    if (parsed.size >= 10_000) parsed.clear();
+    parsed.set(date, (day = parseDay(date)));
+  }
+  return day;
+}
+
+function parseDay(date: string): number | undefined {
   const m = DATE.exec(date);
   if (m === null) return undefined;
   const t = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));

@@ -27,6 +27,8 @@ export interface Dim {
   readonly countryOf?: Int32Array;
   /** classes in witness preference order (missing first for optional fields) */
   readonly order: readonly number[];
+  /** class → its position in `order` (sorts a few classes without walking all of `order`) */
+  readonly position: Int32Array;
   atomSet(atom: Atom): Bits;
 }
 
@@ -148,6 +150,8 @@ function makeDim(index: number, field: FieldSchema, partition: Partition, contex
   const present = field.optional ? andNot(full, bitsOf(size, [missing])) : full;
   const byRank = [...Array(count).keys()].sort((a, b) => partition.rank(a) - partition.rank(b) || a - b);
   const order = field.optional ? [missing, ...byRank] : byRank;
+  const position = new Int32Array(size);
+  order.forEach((c, i) => (position[c] = i));
   // Plans repeat the same tests (segments, sets) across territories: compute each once.
   const cache = new Map<string, Bits>();
   const atomSet = (atom: Atom): Bits => {
@@ -163,7 +167,7 @@ function makeDim(index: number, field: FieldSchema, partition: Partition, contex
     }
     return b;
   };
-  return { index, field, partition, size, missing, full, present, context, countryOf, order, atomSet };
+  return { index, field, partition, size, missing, full, present, context, countryOf, order, position, atomSet };
 }
 
 /** A cache key for an atom of a known field (cheaper than JSON for the common shapes). */
@@ -174,6 +178,10 @@ function atomKey(atom: Atom): string {
       return `${atom.op}\u0000${atom.values.map((v) => `${typeof v}:${String(v)}`).join("\u0000")}`;
     case "range":
       return `range\u0000${typeof atom.min}:${String(atom.min)}\u0000${atom.minInclusive}\u0000${typeof atom.max}:${String(atom.max)}\u0000${atom.maxInclusive}`;
+    case "startsWith":
+    case "endsWith":
+    case "contains":
+      return `${atom.op}\u0000${atom.negated}\u0000${atom.values.join("\u0000")}`;
     default:
       return JSON.stringify(atom);
   }

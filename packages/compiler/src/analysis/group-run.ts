@@ -1,5 +1,5 @@
 // One group's analysis frame: its periods, who reaches it in each, and which children are active.
-import { findUncovered } from "./subtract.js";
+import { hasUncovered } from "./probe.js";
 import type { Model } from "./model.js";
 import { activeIn, spansOf, type Span } from "./periods.js";
 import { reachOf, windowsFor, type Reach } from "./reach.js";
@@ -27,7 +27,7 @@ export function groupRun(model: Model, group: number): GroupRun {
     let r = memo.get(p);
     if (r === undefined) {
       const here = reach[p];
-      r = here !== null && here.pos.some((box) => findUncovered(model.space, box, here.neg, model.budget) !== null);
+      r = here !== null && here.pos.some((box) => hasUncovered(model.space, box, here.neg, model.budget));
       memo.set(p, r);
     }
     return r;

@@ -2,7 +2,7 @@
 // the group. The witness comes from the intersection of their boxes.
 import { inUnion, intersect, type CBox } from "./boxes.js";
 import type { GroupRun } from "./group-run.js";
-import { meetingEarlier } from "./pairs.js";
+import { earlierMeeting } from "./pairs.js";
 import { Runs } from "./periods.js";
 import { findUncovered } from "./subtract.js";
 import type { Finding } from "./types.js";
@@ -15,7 +15,7 @@ export function checkOverlaps(run: GroupRun, report: Report): void {
   const { model, children, group } = run;
   const { space, budget } = model;
   const items = children.map((t) => model.territories[t].boxes);
-  const earlier = meetingEarlier(model, items);
+  const earlier = earlierMeeting(model, group);
   const pairs: [number, number][] = [];
   earlier.forEach((js, i) => js.forEach((j) => pairs.push([j, i])));
   pairs.sort((x, y) => x[0] - y[0] || x[1] - y[1]);

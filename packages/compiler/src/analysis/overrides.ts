@@ -7,6 +7,7 @@ import type { Availability } from "./availability.js";
 import type { Model } from "./model.js";
 import { activeIn, Runs, spansOf } from "./periods.js";
 import { guarded, type Report } from "./report.js";
+import { hasUncovered } from "./probe.js";
 import { findUncovered } from "./subtract.js";
 import type { Finding } from "./types.js";
 import { pointBox, witnessOf } from "./witness.js";
@@ -31,7 +32,7 @@ export function checkOverrides(model: Model, availability: Availability, report:
         }
         const covers = by.flatMap((j) => model.overrides[j].boxes);
         budget.spend(covers.length);
-        if (mine.some((box) => findUncovered(space, box, covers, budget) !== null)) return;
+        if (mine.some((box) => hasUncovered(space, box, covers, budget))) return;
         const { finding, point } = describe(i, mine, by);
         runs.add(String(i), p, finding, {
           evidence: { point, takenBy: finding.takenBy },
@@ -55,7 +56,7 @@ export function checkOverrides(model: Model, availability: Availability, report:
       if (share === null) continue;
       by.push(j);
       hit ??= share;
-      if (!mine.some((box) => findUncovered(space, box, before, budget) !== null)) break;
+      if (!mine.some((box) => hasUncovered(space, box, before, budget))) break;
     }
     const point = pointBox(space, hit ?? mine[0]);
     return { finding: { kind: "shadowed-override", override, by, witness: witnessOf(space, point), takenBy: by[0] }, point };

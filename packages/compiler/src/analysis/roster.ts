@@ -39,6 +39,9 @@ export function checkUnowned(model: Model, availability: Availability): Finding[
     }
     const otherwise = groups[top]?.otherwise;
     if (top !== overlays && otherwise !== undefined) chain.push(otherwise);
+    // Someone on the chain is there on every day (a queue, the top-level `otherwise` of most
+    // plans): no period can leave the territory unowned, and its periods need not be cut.
+    if (chain.some((c) => availability.always(c))) return;
     const exists = [ti, ...path];
     const spans = spansOf([...exists.map((x) => territories[x].window), ...chain.flatMap((c) => availability.windows(c))]);
     const runs = new Runs<Unowned>();

@@ -3,10 +3,11 @@
 // is also the parent's condition excluding the child altogether (`by` empty).
 import { inUnion, intersect, type CBox } from "./boxes.js";
 import type { GroupRun } from "./group-run.js";
-import { meetingEarlier } from "./pairs.js";
+import { earlierMeeting } from "./pairs.js";
 import { Runs } from "./periods.js";
 import { cross, type Reach } from "./reach.js";
 import { guarded, type Report } from "./report.js";
+import { hasUncovered } from "./probe.js";
 import { findUncovered } from "./subtract.js";
 import type { Finding } from "./types.js";
 import { pointBox, witnessOf } from "./witness.js";
@@ -24,7 +25,7 @@ export function checkShadowed(run: GroupRun, report: Report): void {
   const { space, budget } = model;
   const first = model.plan.groups[group].policy === "first";
   const items = children.map((t) => model.territories[t].boxes);
-  const earlier = first ? meetingEarlier(model, items) : children.map(() => []);
+  const earlier = first ? earlierMeeting(model, group) : children.map(() => []);
   const runs = new Runs<Shadowed, Evidence>();
   const byOrder = (a: number, b: number) => children.indexOf(a) - children.indexOf(b);
 
@@ -37,7 +38,7 @@ export function checkShadowed(run: GroupRun, report: Report): void {
         const mine = cross(model, items[i], reach.pos);
         const rivals = earlier[i].filter((j) => run.active[p][j]);
         const covers = [...reach.neg, ...rivals.flatMap((j) => items[j])];
-        if (mine.some((box) => findUncovered(space, box, covers, budget) !== null)) return;
+        if (mine.some((box) => hasUncovered(space, box, covers, budget))) return;
         const { finding, point } = describe(i, mine, rivals, reach);
         // Shadowed by siblings and excluded by the parent are told apart: separate findings.
         runs.add(`${territory}:${finding.by.length > 0}`, p, finding, {
@@ -75,7 +76,7 @@ export function checkShadowed(run: GroupRun, report: Report): void {
       if (share === null) continue;
       by.push(children[j]);
       hit ??= share;
-      if (!mine.some((box) => findUncovered(space, box, before, budget) !== null)) break;
+      if (!mine.some((box) => hasUncovered(space, box, before, budget))) break;
     }
     // Excluded by the parent (no taker): show a record its own condition matches.
     const point = pointBox(space, hit ?? items[i][0]);

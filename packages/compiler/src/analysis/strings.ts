@@ -3,7 +3,7 @@
 // are found by exploring the automaton breadth-first, each represented by the shortest text
 // reaching it (so "x" for "none of the tests" when possible).
 import type { Atom, FieldType } from "@carve/runtime";
-import { emptyBits } from "./bits.js";
+import { emptyBits, has, setBit, type Bits } from "./bits.js";
 import type { Budget } from "./budget.js";
 import { evaluateAtom, textKey, textOf } from "./evaluate-atom.js";
 import { mentionedValues } from "./finite.js";
@@ -61,32 +61,17 @@ export function textPartition(type: FieldType, atoms: readonly Atom[], budget: B
 
   // Breadth-first, letters in sorted order: shortest representatives, deterministic.
   const start = automaton.start();
-  const visited = new Set<string>([automaton.key(start)]);
   const classIndex = new Map<string, number>();
   const reps: string[] = [];
-  let frontier: [TextState, string][] = [[start, ""]];
-  while (frontier.length > 0) {
-    const next: [TextState, string][] = [];
-    for (const [st, text] of frontier) {
-      budget.spend(automaton.alphabet.length * TEXT_STEP_COST);
-      for (const unit of automaton.alphabet) {
-        const t = automaton.step(st, unit);
-        if (t === undefined) continue;
-        const k = automaton.key(t);
-        if (visited.has(k)) continue;
-        visited.add(k);
-        if (automaton.accepting(t)) {
-          const sig = automaton.signature(t);
-          if (!classIndex.has(sig)) {
-            classIndex.set(sig, reps.length);
-            reps.push(valueOfText.get(text + unit) ?? text + unit);
-          }
-        }
-        next.push([t, text + unit]);
-      }
+  const found = (st: TextState, text: string) => {
+    const sig = automaton.signature(st);
+    if (!classIndex.has(sig)) {
+      classIndex.set(sig, reps.length);
+      reps.push(valueOfText.get(text) ?? text);
     }
-    frontier = next;
-  }
+  };
+  if (automaton.trieOnly) exploreTrie(automaton, budget, found);
+  else explore(automaton, start, budget, found);
 
   const classOf = (v: unknown): number => {
     const t = textOf(type, v);
@@ -99,6 +84,8 @@ export function textPartition(type: FieldType, atoms: readonly Atom[], budget: B
     if (st === undefined || !automaton.accepting(st)) return -1;
     return classIndex.get(automaton.signature(st)) ?? -1;
   };
+  let texts: (string | undefined)[] | undefined;
+  let sorted: number[] | undefined;
   const dflt = classOf(type === "postal" ? "10001" : type === "domain" ? "example.com" : "x");
   return {
     count: reps.length,
@@ -107,8 +94,108 @@ export function textPartition(type: FieldType, atoms: readonly Atom[], budget: B
     rank: (c) => (c === dflt ? 0 : 1 + c),
     atomSet(atom) {
       const b = emptyBits(reps.length);
+      if (atom.op === "startsWith" || atom.op === "endsWith" || atom.op === "contains") {
+        // evaluateAtom's string tests, with each class's text and the tested texts computed once
+        // (a postal field has hundreds of classes and as many distinct prefix tests).
+        texts ??= reps.map((r) => textOf(type, r));
+        const keys = atom.values.map((v) => textKey(type, v));
+        if (atom.op === "startsWith") {
+          sorted ??= bySortedText(texts);
+          return prefixSet(texts, sorted, keys, atom.negated);
+        }
+        const op = atom.op;
+        for (let c = 0; c < reps.length; c++) {
+          const t = texts[c];
+          if (t === undefined) continue; // no text: the test is false, negated or not
+          const hit = keys.some((k) => (op === "endsWith" ? t.endsWith(k) : t.includes(k)));
+          if (hit !== atom.negated) b[c >>> 5] |= 1 << (c & 31);
+        }
+        return b;
+      }
       for (let c = 0; c < reps.length; c++) if (evaluateAtom(atom, type, reps[c])) b[c >>> 5] |= 1 << (c & 31);
       return b;
     },
   };
+}
+
+/** The classes that have a text, ordered by it: those starting with a prefix are a run. */
+function bySortedText(texts: readonly (string | undefined)[]): number[] {
+  const out: number[] = [];
+  texts.forEach((t, c) => t !== undefined && out.push(c));
+  return out.sort((a, b) => (texts[a]! < texts[b]! ? -1 : texts[a]! > texts[b]! ? 1 : a - b));
+}
+
+/** The classes whose text starts with one of `keys` (or, negated, with none): binary search per key. */
+function prefixSet(texts: readonly (string | undefined)[], sorted: readonly number[], keys: readonly string[], negated: boolean): Bits {
+  const hit = emptyBits(texts.length);
+  for (const k of keys) {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (texts[sorted[mid]]! < k) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < sorted.length && texts[sorted[i]]!.startsWith(k); i++) setBit(hit, sorted[i]);
+  }
+  if (!negated) return hit;
+  const out = emptyBits(texts.length);
+  for (const c of sorted) if (!has(hit, c)) setBit(out, c);
+  return out;
+}
+
+/** Every state reachable from `start`, breadth-first; `found` sees each accepting one once. */
+function explore(automaton: TextAutomaton, start: TextState, budget: Budget, found: (st: TextState, text: string) => void): void {
+  const visited = new Set<string>([automaton.key(start)]);
+  let frontier: [TextState, string][] = [[start, ""]];
+  while (frontier.length > 0) {
+    const next: [TextState, string][] = [];
+    for (const [st, text] of frontier) {
+      budget.spend(automaton.alphabet.length * TEXT_STEP_COST);
+      for (const unit of automaton.alphabet) {
+        const t = automaton.step(st, unit);
+        if (t === undefined) continue;
+        const k = automaton.key(t);
+        if (visited.has(k)) continue;
+        visited.add(k);
+        if (automaton.accepting(t)) found(t, text + unit);
+        next.push([t, text + unit]);
+      }
+    }
+    frontier = next;
+  }
+}
+
+/**
+ * `explore` for an automaton whose state is a trie node, on or off the trie (trieOnly): the same
+ * states in the same order, numbered instead of keyed. A postal field with 900 ZIP3 prefixes has
+ * as many trie nodes; the general walk spent a quarter of a second building their states' keys.
+ * A state off the trie steps only to itself, so it is not expanded.
+ */
+function exploreTrie(automaton: TextAutomaton, budget: Budget, found: (st: TextState, text: string) => void): void {
+  const size = automaton.trieSize;
+  const seenOn = new Uint8Array(size);
+  const seenOff = new Uint8Array(size);
+  seenOn[0] = 1; // the start (the empty text)
+  let frontier: [number, string][] = [[0, ""]];
+  while (frontier.length > 0) {
+    const next: [number, string][] = [];
+    for (const [node, text] of frontier) {
+      budget.spend(automaton.alphabet.length);
+      for (const unit of automaton.alphabet) {
+        const child = automaton.trieChild(node, unit);
+        if (child === undefined) {
+          if (seenOff[node] === 1) continue;
+          seenOff[node] = 1;
+          found(automaton.trieState(node, true), text + unit);
+        } else {
+          if (seenOn[child] === 1) continue;
+          seenOn[child] = 1;
+          found(automaton.trieState(child, false), text + unit);
+          next.push([child, text + unit]);
+        }
+      }
+    }
+    frontier = next;
+  }
 }

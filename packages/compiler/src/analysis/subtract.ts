@@ -4,7 +4,7 @@
 // them, and each group is explored with only those covers (plus the ones not restricted on that
 // field). A part no cover meets is uncovered — if it holds a valid record. Covers that meet a part
 // keep meeting its sub-parts, so no cover is ever re-tested for intersection.
-import { bitsOf, members } from "./bits.js";
+import { bitsOf, has, members } from "./bits.js";
 import { Budget, BudgetExceeded } from "./budget.js";
 import { containsOn, feasible, meets, setOf, type CBox } from "./boxes.js";
 import type { Space } from "./domains.js";
@@ -74,31 +74,38 @@ function run(space: Space, a: CBox, covers: readonly CBox[], budget: Budget, fir
 /** Splits the box on field d into parts whose classes are held by the same covers. */
 function split(space: Space, node: Node, d: number, covers: readonly CBox[]): Node[] {
   const dim = space.dims[d];
-  const own = setOf(space, node.box, d);
-  const holders = new Map<number, number[]>();
-  for (const c of members(own)) holders.set(c, []);
+  const mine = node.box[d];
+  // The box's classes in witness preference order, so that parts come out ordered by their best
+  // class. Sorting the few classes a narrow box holds beats walking all of `order` (a postal
+  // field has hundreds of prefix classes).
+  const classes = mine === null ? dim.order : members(mine).sort((x, y) => dim.position[x] - dim.position[y]);
   const wide: number[] = [];
-  for (const j of node.covers) {
-    const set = covers[j][d];
-    if (containsOn(set, node.box[d])) {
-      wide.push(j);
-      continue;
+  const narrow: number[] = [];
+  for (const j of node.covers) (containsOn(covers[j][d], mine) ? wide : narrow).push(j);
+  // Partition refinement: each narrow cover moves the classes it holds out of their part into a
+  // new one. Only the classes a cover holds are touched (a postal prefix test holds a handful of
+  // hundreds of classes); a class's final part is the set of narrow covers holding it.
+  const part = new Int32Array(dim.size);
+  let parts = 1;
+  for (const j of narrow) {
+    const moved = new Map<number, number>();
+    for (const c of members(covers[j][d]!)) {
+      if (mine !== null && !has(mine, c)) continue;
+      const from = part[c];
+      let to = moved.get(from);
+      if (to === undefined) moved.set(from, (to = parts++));
+      part[c] = to;
     }
-    for (const c of members(set!)) holders.get(c)?.push(j);
   }
-  const parts = new Map<string, { classes: number[]; covers: number[] }>();
-  for (const c of dim.order) {
-    const list = holders.get(c);
-    if (list === undefined) continue;
-    const key = list.join(",");
-    const part = parts.get(key);
-    if (part === undefined) parts.set(key, { classes: [c], covers: list });
-    else part.classes.push(c);
-  }
-  // Parts in witness preference order (Map keeps insertion order: by each part's best class).
-  return [...parts.values()].map((p) => ({
-    box: node.box.map((s, i) => (i === d ? bitsOf(dim.size, p.classes) : s)),
-    covers: mergeSorted(wide, p.covers),
+  // Parts numbered by their best class.
+  const rank = new Int32Array(parts).fill(-1);
+  let count = 0;
+  for (const c of classes) if (rank[part[c]] < 0) rank[part[c]] = count++;
+  const groups: number[][] = Array.from({ length: count }, () => []);
+  for (const c of classes) groups[rank[part[c]]].push(c);
+  return groups.map((cs) => ({
+    box: node.box.map((s, i) => (i === d ? bitsOf(dim.size, cs) : s)),
+    covers: mergeSorted(wide, narrow.filter((j) => has(covers[j][d]!, cs[0]))),
   }));
 }
 

@@ -96,6 +96,29 @@ export class TextAutomaton {
     this.K = this.lengths.reduce((m, [, bs]) => Math.max(m, bs.length), 0) + 1;
   }
 
+  /**
+   * Equality and prefix tests only, and no code unit barred from the text's ends (postal codes,
+   * domains): a state is then its trie node and whether the text has left the trie — every other
+   * part of it never changes — so exploring it needs no state objects or keys (strings.ts, exploreTrie).
+   */
+  get trieOnly(): boolean {
+    return this.ac.length === 1 && this.lengths.length === 0 && this.charset.edge === undefined;
+  }
+
+  /** The trie node reached from `node` by `unit`, or undefined (the text leaves the trie). */
+  trieChild(node: number, unit: string): number | undefined {
+    return this.trie[node].children.get(unit);
+  }
+
+  get trieSize(): number {
+    return this.trie.length;
+  }
+
+  /** The state of a text that is non-empty and ends at trie node `node` (or left the trie there). */
+  trieState(node: number, off: boolean): TextState {
+    return { node, off, ac: 0, seen: this.containsOut[0], pos: [], len: Math.max(this.maxLen, 1), edgeLast: false };
+  }
+
   start(): TextState {
     return {
       node: 0,

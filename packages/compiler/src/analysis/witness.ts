@@ -4,8 +4,8 @@
 // value. Same box → same witness.
 import type { FieldSchema } from "@carve/runtime";
 import { normalizeValue } from "@carve/values";
-import { bitsOf, has } from "./bits.js";
-import { allowedCountries, setOf, type CBox } from "./boxes.js";
+import { bitsOf, members, type Bits } from "./bits.js";
+import { allowedCountries, type CBox } from "./boxes.js";
 import type { Dim, Space } from "./domains.js";
 import type { Witness } from "./types.js";
 
@@ -15,17 +15,25 @@ export function pointOf(space: Space, box: CBox): number[] {
   const countryOfRegion = new Map<number, number>(); // region dim → chosen class of its country
   for (const coupling of space.couplings) {
     const allowed = allowedCountries(space, box, coupling);
-    const k = coupling.country.order.find((c) => has(allowed, c))!;
+    const k = best(coupling.country, allowed, () => true);
     classes[coupling.country.index] = k;
     if (k !== coupling.country.missing) for (const r of coupling.regions) countryOfRegion.set(r.index, k);
   }
   for (const dim of space.dims) {
     if (classes[dim.index] >= 0) continue;
-    const set = setOf(space, box, dim.index);
     const k = countryOfRegion.get(dim.index);
-    classes[dim.index] = dim.order.find((c) => has(set, c) && (k === undefined || c === dim.missing || dim.countryOf![c] === k))!;
+    classes[dim.index] = best(dim, box[dim.index], (c) => k === undefined || c === dim.missing || dim.countryOf![c] === k);
   }
   return classes;
+}
+
+/** The first class of `dim.order` in `set` (null: any) that passes `ok` (-1 if none). */
+function best(dim: Dim, set: Bits | null, ok: (c: number) => boolean): number {
+  if (set === null) return dim.order.find(ok) ?? -1;
+  // A box usually holds a few classes: pick by position rather than walk all of `order`.
+  let found = -1;
+  for (const c of members(set)) if ((found < 0 || dim.position[c] < dim.position[found]) && ok(c)) found = c;
+  return found;
 }
 
 /** The witness's point as a box of single classes (so `contains(box, point)` tests membership). */

@@ -10,7 +10,7 @@ export class ConditionLowerer {
   readonly conditions: ConditionInfo[] = [];
   private readonly conditionIndex = new Map<object, number>();
   private readonly segments = new Map<string, Box[]>();
-  private readonly lineIndexes = new Map<string, LineIndex>();
+  private readonly files = new Map<string, { text: string; lines: LineIndex; display: string }>();
 
   /** `displayFile` names files in the artifact (relative paths keep artifacts independent of the checkout) */
   constructor(
@@ -63,13 +63,16 @@ export class ConditionLowerer {
   private condition(t: Test, file: string): number {
     const known = this.conditionIndex.get(t);
     if (known !== undefined) return known;
-    let idx = this.lineIndexes.get(file);
-    const text = this.program.files.find((f) => f.uri === file)?.text ?? "";
-    if (!idx) this.lineIndexes.set(file, (idx = new LineIndex(text)));
+    // Per file once, not per test (40,000 tests at 10,000 territories).
+    let src = this.files.get(file);
+    if (!src) {
+      const text = this.program.files.find((f) => f.uri === file)?.text ?? "";
+      this.files.set(file, (src = { text, lines: new LineIndex(text), display: this.displayFile(file) }));
+    }
     const info: ConditionInfo = {
-      text: text.slice(t.range.start, t.range.end).replace(/\s+/g, " "),
-      file: this.displayFile(file),
-      line: idx.position(t.range.start).line + 1,
+      file: src.display,
+      line: src.lines.position(t.range.start).line + 1,
+      text: src.text.slice(t.range.start, t.range.end).replace(/\s+/g, " "),
     };
     this.conditions.push(info);
     this.conditionIndex.set(t, this.conditions.length - 1);
@@ -134,15 +137,19 @@ function positiveAtoms(t: Test, field: FieldInfo, lit: NormalizedLiteral | undef
       if (!lit) return undefined;
       const values = lit.kind === "list" || lit.kind === "set" ? lit.values : lit.kind === "value" ? [lit.value] : [];
       const op = t.op === "starts_with" ? "startsWith" : t.op === "ends_with" ? "endsWith" : "contains";
-      return [{ field: f, op, values: uniq(values.map(String)), negated: t.negated }];
+      return [{ field: f, negated: t.negated, op, values: uniq(values.map(String)) }];
     }
   }
 }
 
+/** Keys in canonical order (see plan.ts). */
 function bound(field: string, min: Scalar | undefined, minInclusive: boolean, max: Scalar | undefined, maxInclusive: boolean): Atom {
-  const a: Atom = { field, op: "range", minInclusive, maxInclusive };
-  if (min !== undefined) a.min = min as number | string;
+  const a = { field } as Extract<Atom, { op: "range" }>;
   if (max !== undefined) a.max = max as number | string;
+  a.maxInclusive = maxInclusive;
+  if (min !== undefined) a.min = min as number | string;
+  a.minInclusive = minInclusive;
+  a.op = "range";
   return a;
 }
 

@@ -40,36 +40,45 @@ export function lowerPlan(program: Program, sourceHash: string): { body: Artifac
   const map: SourceMap = { territories: [], groups: [], overrides: [] };
   const fileOf = (n: object, fallback: string) => program.fileOf.get(n) ?? fallback;
 
+  // Objects are built with their keys in canonical (sorted) order, so that the artifact needs no
+  // reordering before it is hashed and written (canonical-json.ts). Indexes are reserved before
+  // children are lowered: a parent precedes its children, and its conditions theirs.
   const lowerTerritory = (decl: TerritoryDecl, file: string, parent: number | undefined): number => {
     const idx = territories.length;
-    const t: Territory = {
-      id: program.territoryPath.get(decl) ?? decl.name.text,
-      name: decl.name.text,
-      when: conds.lowerWhen(decl.when, file),
-    };
-    territories.push(t);
+    const when = conds.lowerWhen(decl.when, file);
+    territories.push(undefined as unknown as Territory);
     map.territories.push({ decl, file });
-    if (decl.label) t.label = decl.label.value;
     const assign = lowerTarget(program, decl.assign);
-    if (assign) t.assign = assign;
+    const children = decl.children ? lowerGroup(decl.children, file, idx) : undefined;
     const w = windowOf(decl.from, decl.until);
-    if (w) t.window = w;
+    const t = {} as Territory;
+    if (assign) t.assign = assign;
+    if (children !== undefined) t.children = children;
+    t.id = program.territoryPath.get(decl) ?? decl.name.text;
+    if (decl.label) t.label = decl.label.value;
+    t.name = decl.name.text;
     if (parent !== undefined) t.parent = parent;
-    if (decl.children) t.children = lowerGroup(decl.children, file, idx);
+    t.when = when;
+    if (w) t.window = w;
+    territories[idx] = t;
     return idx;
   };
 
   const lowerGroup = (block: TerritoriesBlock, file: string, parent: number | undefined): number => {
     const gi = groups.length;
-    const g: Group = { policy: block.policy, territories: [] };
-    groups.push(g);
+    const members: number[] = [];
+    groups.push(undefined as unknown as Group);
     map.groups.push({ block, file });
-    if (parent !== undefined) g.parent = parent;
     for (const child of block.territories) {
-      g.territories.push(lowerTerritory(child, fileOf(child, file), parent));
+      members.push(lowerTerritory(child, fileOf(child, file), parent));
     }
     const otherwise = lowerTarget(program, block.otherwise?.target);
+    const g = {} as Group;
     if (otherwise) g.otherwise = otherwise;
+    if (parent !== undefined) g.parent = parent;
+    g.policy = block.policy;
+    g.territories = members;
+    groups[gi] = g;
     return gi;
   };
 
@@ -91,9 +100,13 @@ export function lowerPlan(program: Program, sourceHash: string): { body: Artifac
     const file = fileOf(decl, program.entry);
     const target = lowerTarget(program, decl.assign);
     if (!target) continue;
-    const o: Override = { name: decl.name.text, when: conds.lowerWhen(decl.when, file), target };
-    if (decl.label) o.label = decl.label.value;
+    const when = conds.lowerWhen(decl.when, file);
     const w = windowOf(decl.from, decl.until);
+    const o = {} as Override;
+    if (decl.label) o.label = decl.label.value;
+    o.name = decl.name.text;
+    o.target = target;
+    o.when = when;
     if (w) o.window = w;
     overrides.push(o);
     map.overrides.push({ decl, file });

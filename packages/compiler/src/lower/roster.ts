@@ -6,8 +6,9 @@ export function lowerTarget(program: Program, node: DottedName | undefined): Tar
   if (!node) return undefined;
   const t: ResolvedTarget | undefined = program.targets.get(node);
   if (!t) return undefined;
-  if (t.kind === "field") return { kind: "field", field: t.field.name };
-  return { kind: t.symbol.kind, id: t.symbol.name };
+  // Keys in canonical order (see plan.ts).
+  if (t.kind === "field") return { field: t.field.name, kind: "field" };
+  return { id: t.symbol.name, kind: t.symbol.kind };
 }
 
 export function windowOf(from?: DateLit, until?: DateLit): Window | undefined {
@@ -28,20 +29,27 @@ export function lowerRoster(program: Program): { reps: Rep[]; queues: { id: stri
   const teams: Team[] = [];
   for (const sym of program.symbols.values()) {
     if (sym.kind === "rep") {
-      const rep: Rep = { id: sym.name, away: [] };
-      if (sym.decl.label) rep.label = sym.decl.label.value;
+      const away: { from: string; until: string }[] = [];
+      let email: string | undefined;
+      let capacity: number | undefined;
       let from: DateLit | undefined;
       let until: DateLit | undefined;
       for (const a of sym.decl.attrs) {
-        if (a.name === "email" && a.value.kind === "String") rep.email = a.value.value;
-        else if (a.name === "capacity" && a.value.kind === "Number") rep.capacity = a.value.value;
+        if (a.name === "email" && a.value.kind === "String") email = a.value.value;
+        else if (a.name === "capacity" && a.value.kind === "Number") capacity = a.value.value;
         else if (a.name === "away") {
           const r = dateRange(a.value);
-          if (r) rep.away.push(r);
+          if (r) away.push(r);
         } else if (a.name === "from" && a.value.kind === "Date") from = a.value;
         else if (a.name === "until" && a.value.kind === "Date") until = a.value;
       }
       const w = windowOf(from, until);
+      // Keys in canonical order (see plan.ts).
+      const rep = { away } as Rep;
+      if (capacity !== undefined) rep.capacity = capacity;
+      if (email !== undefined) rep.email = email;
+      rep.id = sym.name;
+      if (sym.decl.label) rep.label = sym.decl.label.value;
       if (w) rep.window = w;
       reps.push(rep);
     } else if (sym.kind === "queue") {
@@ -52,27 +60,27 @@ export function lowerRoster(program: Program): { reps: Rep[]; queues: { id: stri
     }
   }
   const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-  return { reps: reps.sort(byId), queues: queues.sort(byId), teams: teams.sort(byId) };
+  return { queues: queues.sort(byId), reps: reps.sort(byId), teams: teams.sort(byId) };
 }
 
 function lowerTeam(program: Program, decl: TeamDecl): Team | undefined {
   const s = decl.strategy;
   if (!s) return undefined;
+  // Keys in canonical order (see plan.ts).
   const strategy: Team["strategy"] =
-    s.name === "hash" ? { kind: "hash", field: s.field?.text ?? program.record?.keyField ?? "" } : { kind: s.name };
-  const team: Team = {
-    id: decl.name.text,
-    members: decl.members.map((m) => {
-      const weight = m.weight ? m.weight.value : 1;
-      const member: Team["members"][number] = { rep: m.rep.text, weight, seeds: memberSeeds(m.rep.text, weight) };
-      const w = windowOf(m.from, m.until);
-      if (w) member.window = w;
-      return member;
-    }),
-    strategy,
-  };
-  if (decl.label) team.label = decl.label.value;
+    s.name === "hash" ? { field: s.field?.text ?? program.record?.keyField ?? "", kind: "hash" } : { kind: s.name };
+  const members = decl.members.map((m) => {
+    const weight = m.weight ? m.weight.value : 1;
+    const member: Team["members"][number] = { rep: m.rep.text, seeds: memberSeeds(m.rep.text, weight), weight };
+    const w = windowOf(m.from, m.until);
+    if (w) member.window = w;
+    return member;
+  });
   const overflow = lowerTarget(program, decl.overflow);
+  const team = { id: decl.name.text } as Team;
+  if (decl.label) team.label = decl.label.value;
+  team.members = members;
   if (overflow) team.overflow = overflow;
+  team.strategy = strategy;
   return team;
 }

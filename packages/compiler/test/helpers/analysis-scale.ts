@@ -1,7 +1,7 @@
 // Large generated plans for scale tests: geography × segment × vertical.
 import { listCountries } from "@carve/values";
 import type { AnalysisPlan } from "../../src/analysis/index.js";
-import { all, eq, field, first, ge, lt, plan, queue, schema, t, unique, type GNode, type TNode } from "./analysis-plan.js";
+import { all, eq, field, first, ge, lt, plan, queue, schema, startsWith, t, unique, type GNode, type TNode } from "./analysis-plan.js";
 
 export const INDUSTRIES = ["software", "healthcare", "fintech", "manufacturing", "logistics", "retail", "public_sector", "education", "energy", "other"];
 export const BANDS = [0, 10, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000, 50000, 100000, 200000, 500000, 1000000, 2000000, 5000000, 10000000, 20000000];
@@ -72,4 +72,43 @@ export function explosivePlan(d: number, n: number, seed = 1): AnalysisPlan {
     ts.push(t(`t${k}`, { when: [all(...atoms)] }));
   }
   return plan(schema(...fields), first(ts));
+}
+
+export const cellSchema = schema(
+  field("id", "string"),
+  field("country", "country"),
+  field("region", "region", { optional: true, country: "country" }),
+  field("postal", "postal", { optional: true, country: "country" }),
+  field("industry", "enum", { values: INDUSTRIES }),
+  field("employees", "int"),
+);
+
+/**
+ * The benchmark's shape (bench/generate-plan.mjs): one top-level `first` group of geography cells
+ * — a US state and a ZIP3 prefix each — every other cell a nested `first` group of industry ×
+ * band territories under the cell (the parent assigns the rest), the others flat at the top level
+ * (cell × industry × band, then a catch-all for the cell). `cells` × 40 territories in all.
+ */
+export function cellPlan(cells: number): AnalysisPlan {
+  const states = ["US-CA", "US-TX", "US-NY", "US-FL", "US-IL", "US-PA", "US-OH", "US-GA", "US-NC", "US-MI"];
+  const split = (c: number) =>
+    INDUSTRIES.flatMap((ind) => [0, 200, 1000].map((lo, k) => {
+      const band = k === 2 ? [ge("employees", lo)] : [ge("employees", lo), lt("employees", [200, 1000][k])];
+      return { name: `c${c}_${ind}_${k}`, atoms: [eq("industry", ind), ...band] };
+    }));
+  const top: TNode[] = [];
+  for (let c = 0; c < cells; c++) {
+    const cell = [eq("country", "US"), eq("region", states[c % states.length]), startsWith("postal", String(100 + c))];
+    if (c % 2 === 0) {
+      top.push(t(`c${c}`, {
+        when: [all(...cell)],
+        assign: queue(`q${c}`),
+        children: first(split(c).map((s) => t(s.name, { when: [all(...s.atoms)], assign: queue(`q${c}`) }))),
+      }));
+    } else {
+      for (const s of split(c)) top.push(t(s.name, { when: [all(...cell, ...s.atoms)], assign: queue(`q${c}`) }));
+      top.push(t(`c${c}_rest`, { when: [all(...cell)], assign: queue(`q${c}`) }));
+    }
+  }
+  return plan(cellSchema, first(top, queue("triage")));
 }
