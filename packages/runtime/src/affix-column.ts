@@ -2,7 +2,7 @@
 // walks the trie once, character by character from its start (or its end), and the deepest
 // affix it passes gives the rows: no substrings are cut and nothing is hashed per record.
 import type { CAtom } from "./atoms.js";
-import { type Bits, orInto, orXor, setBit } from "./bitset.js";
+import { type Bits, orInto, orXor, setBit, withSummary } from "./bitset.js";
 import { type Column, type ColumnAtoms, firstSlot, otherWord, withoutAtom, type WordColumn } from "./columns.js";
 import type { NormRecord } from "./normalize-record.js";
 
@@ -25,7 +25,7 @@ export class AffixColumn implements Column {
 
   constructor(c: ColumnAtoms) {
     const noAtom = withoutAtom(c);
-    this.missing = noAtom;
+    this.missing = withSummary(noAtom, c.words);
     this.slot = firstSlot(c);
     this.suffix = (c.atoms.values().next().value as CAtom).kind === "suffix";
     const neg = new Uint32Array(c.words);
@@ -39,7 +39,7 @@ export class AffixColumn implements Column {
         setBit(h, r);
       }
     }
-    this.none = orXor(noAtom, new Uint32Array(c.words), neg);
+    this.none = withSummary(orXor(noAtom, new Uint32Array(c.words), neg), c.words);
     // Build with Maps, then freeze: a node's rows are its own affix's OR every shorter one's.
     const children: Map<number, number>[] = [new Map()];
     const own: (Bits | undefined)[] = [undefined];
@@ -63,7 +63,7 @@ export class AffixColumn implements Column {
       // Children are numbered after their parent, so the parent's cumulative rows are ready.
       const h = own[node];
       if (h !== undefined) orInto(cum[node], h);
-      this.accept.push(h === undefined ? null : orXor(noAtom, cum[node], neg));
+      this.accept.push(h === undefined ? null : withSummary(orXor(noAtom, cum[node], neg), c.words));
       for (const child of children[node].values()) cum[child] = cum[node].slice();
       this.freeze(node, children[node]);
     }

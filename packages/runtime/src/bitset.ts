@@ -1,4 +1,7 @@
 // Row sets as Uint32Array bitsets: bit r of word r >>> 5. All sets of one table share a length.
+// The indexes' precomputed sets carry a summary after their `words` data words (withSummary):
+// bit w is set when data word w is not zero, so a first-match search of a large table visits
+// only the words where every set has rows.
 
 export type Bits = Uint32Array;
 
@@ -60,4 +63,24 @@ export function sameBits(a: Bits, b: Bits): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
+}
+
+/** Words of summary after `words` data words. */
+export function summaryWords(words: number): number {
+  return (words + 31) >>> 5;
+}
+
+/** Sets the summary of `b` (length words + summaryWords(words)) from its data words. */
+export function summarize(b: Bits, words: number): void {
+  const end = words + summaryWords(words);
+  for (let i = words; i < end; i++) b[i] = 0;
+  for (let w = 0; w < words; w++) if (b[w] !== 0) b[words + (w >>> 5)] |= 1 << (w & 31);
+}
+
+/** A copy of the data words of `b` followed by their summary. */
+export function withSummary(b: Bits, words: number): Bits {
+  const out = new Uint32Array(words + summaryWords(words));
+  for (let w = 0; w < words; w++) out[w] = b[w];
+  summarize(out, words);
+  return out;
 }

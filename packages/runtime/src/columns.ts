@@ -2,7 +2,7 @@
 // accept a record's value, answered with a lookup instead of testing rows one by one. A row
 // without an atom in the column accepts every value. `missing` is the rows accepting no value.
 import type { CAtom } from "./atoms.js";
-import { type Bits, clearBit, fullBits, orInto, orXor, setBit } from "./bitset.js";
+import { type Bits, clearBit, fullBits, orInto, setBit, summarize, summaryWords, withSummary } from "./bitset.js";
 import type { NormRecord } from "./normalize-record.js";
 import type { ValueIds } from "./value-ids.js";
 
@@ -116,6 +116,7 @@ export class EqColumn implements Column {
   private readonly dense = new Map<unknown, Bits>();
   private readonly sparse = new Map<unknown, { add: number[]; remove: number[] }>();
   private readonly scratch: Bits;
+  private readonly words: number;
   private readonly slot: number;
   /** bound to ValueIds (bindIds): value id → rows */
   private byId: Bits[] | null = null;
@@ -138,7 +139,8 @@ export class EqColumn implements Column {
       } else if (a.kind === "set") setBit(this.other, r);
       else setBit(this.missing, r); // unset: accepts only a missing value
     }
-    this.scratch = new Uint32Array(c.words);
+    this.words = c.words;
+    this.scratch = new Uint32Array(c.words + summaryWords(c.words));
     const dense = lists.size * c.words <= denseLimit;
     for (const [v, l] of lists) {
       if (!dense) {
@@ -148,8 +150,10 @@ export class EqColumn implements Column {
       const m = this.other.slice();
       for (const r of l.add) setBit(m, r);
       for (const r of l.remove) clearBit(m, r);
-      this.dense.set(v, m);
+      this.dense.set(v, withSummary(m, c.words));
     }
+    this.missing = withSummary(this.missing, c.words);
+    this.other = withSummary(this.other, c.words);
   }
 
   word(): WordColumn {
@@ -178,6 +182,7 @@ export class EqColumn implements Column {
     m.set(this.other);
     for (const r of l.add) setBit(m, r);
     for (const r of l.remove) clearBit(m, r);
+    summarize(m, this.words);
     return m;
   }
 }
@@ -228,7 +233,6 @@ export class RangeColumn implements Column {
 
   constructor(c: ColumnAtoms) {
     const none = withoutAtom(c);
-    this.missing = none;
     this.slot = firstSlot(c);
     const first = c.atoms.values().next().value as Extract<CAtom, { kind: "range" }>;
     this.text = first.text;
@@ -244,8 +248,9 @@ export class RangeColumn implements Column {
     for (let k = 0; k <= 2 * n; k++) {
       const m = none.slice();
       for (const { r, iv } of rows) if (!iv.never && this.covers(iv, k)) setBit(m, r);
-      this.classes.push(m);
+      this.classes.push(withSummary(m, c.words));
     }
+    this.missing = withSummary(none, c.words);
   }
 
   private covers(iv: Interval, k: number): boolean {
@@ -278,12 +283,14 @@ export class ContainsColumn implements Column {
   readonly missing: Bits;
   private readonly slot: number;
   private readonly needles: [string, Bits][];
+  private readonly words: number;
   private readonly neg: Bits;
   private readonly hits: Bits;
   private readonly out: Bits;
 
   constructor(c: ColumnAtoms) {
-    this.missing = withoutAtom(c);
+    this.missing = withSummary(withoutAtom(c), c.words);
+    this.words = c.words;
     this.slot = firstSlot(c);
     this.neg = new Uint32Array(c.words);
     const byNeedle = new Map<string, Bits>();
@@ -298,7 +305,7 @@ export class ContainsColumn implements Column {
     }
     this.needles = [...byNeedle];
     this.hits = new Uint32Array(c.words);
-    this.out = new Uint32Array(c.words);
+    this.out = new Uint32Array(c.words + summaryWords(c.words));
   }
 
   word(): WordColumn {
@@ -312,7 +319,8 @@ export class ContainsColumn implements Column {
     hits.fill(0);
     for (const [needle, rows] of this.needles) if (t.includes(needle)) orInto(hits, rows);
     const out = this.out;
-    for (let i = 0; i < out.length; i++) out[i] = this.missing[i] | (hits[i] ^ this.neg[i]);
+    for (let i = 0; i < this.words; i++) out[i] = this.missing[i] | (hits[i] ^ this.neg[i]);
+    summarize(out, this.words);
     return out;
   }
 }

@@ -2,7 +2,7 @@
 // value; the AND over fields is the set of matching rows. Cost per table: one lookup and one
 // AND of `words` words per column, whatever the number of values listed in the rules.
 import type { CAtom } from "./atoms.js";
-import { type Bits, andInto } from "./bitset.js";
+import { type Bits, andInto, summaryWords } from "./bitset.js";
 import { AffixColumn } from "./affix-column.js";
 import { type Column, type ColumnAtoms, ContainsColumn, EqColumn, RangeColumn, type WordColumn } from "./columns.js";
 import type { NormRecord } from "./normalize-record.js";
@@ -91,7 +91,8 @@ export class IndexedMatcher implements Matcher {
       out[0] = this.matchWord(rec, asOf);
       return;
     }
-    out.set(this.active.get(asOf));
+    const active = this.active.get(asOf);
+    for (let i = 0; i < out.length; i++) out[i] = active[i]; // out has no summary
     for (const f of this.fields) {
       if (values[f.slot] === undefined) andInto(out, f.missing);
       else for (const c of f.columns) andInto(out, c.mask(rec));
@@ -112,11 +113,20 @@ export class IndexedMatcher implements Matcher {
       else for (const c of f.columns) masks[n++] = c.mask(rec);
     }
     if (n === 0) return this.layout.rows > 0 ? 0 : -1;
+    // The AND of the masks' summaries names the words where every mask has rows (a superset of
+    // the words of the answer): only those are ANDed, in order, until one has a match.
     const words = this.layout.words;
-    for (let w = 0; w < words; w++) {
-      let x = masks[0][w];
-      for (let k = 1; k < n && x !== 0; k++) x &= masks[k][w];
-      if (x !== 0) return w * 32 + lowestBit(x);
+    const end = words + summaryWords(words);
+    for (let s = words; s < end; s++) {
+      let candidates = masks[0][s];
+      for (let k = 1; k < n && candidates !== 0; k++) candidates &= masks[k][s];
+      while (candidates !== 0) {
+        const w = ((s - words) << 5) + lowestBit(candidates);
+        let x = masks[0][w];
+        for (let k = 1; k < n && x !== 0; k++) x &= masks[k][w];
+        if (x !== 0) return w * 32 + lowestBit(x);
+        candidates &= candidates - 1;
+      }
     }
     return -1;
   }

@@ -4,7 +4,7 @@
 // their results can be compared bit for bit.
 import type { Window } from "./artifact-types.js";
 import type { CBox } from "./atoms.js";
-import { type Bits, fullBits, nextSetBit, setBit, wordsFor } from "./bitset.js";
+import { type Bits, fullBits, nextSetBit, setBit, withSummary, wordsFor } from "./bitset.js";
 import { inWindow } from "./dates.js";
 import type { NormRecord } from "./normalize-record.js";
 
@@ -51,7 +51,7 @@ export interface Matcher {
   firstRow(rec: NormRecord, asOf: string, out: Bits): number;
 }
 
-/** The rows whose item's window contains `asOf`, cached for the last date asked. */
+/** The rows whose item's window contains `asOf` (with a summary: bitset.ts), cached for the last date asked. */
 export class ActiveRows {
   private readonly all: Bits;
   /** some item has a window: the rows in effect depend on the date */
@@ -60,7 +60,7 @@ export class ActiveRows {
   private bits: Bits;
 
   constructor(private readonly layout: TableLayout) {
-    this.all = fullBits(layout.rows, layout.words);
+    this.all = withSummary(fullBits(layout.rows, layout.words), layout.words);
     this.windowed = layout.items.some((it) => it.window !== undefined);
     this.bits = this.all;
   }
@@ -73,7 +73,7 @@ export class ActiveRows {
         if (!inWindow(it.window, asOf)) return;
         for (let r = this.layout.itemFirstRow[i]; r < this.layout.itemFirstRow[i + 1]; r++) setBit(b, r);
       });
-      this.bits = b;
+      this.bits = withSummary(b, this.layout.words);
       this.asOf = asOf;
     }
     return this.bits;
