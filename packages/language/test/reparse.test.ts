@@ -140,6 +140,17 @@ describe("reparse", () => {
     reparsed(prev, `${text}test "more" {\n  expect unassigned\n}\n`);
   });
 
+  it("names the token after the re-parsed declaration in a message, as parse() does", () => {
+    // The field without a test is the declaration's last token: the message names what follows it.
+    const text = 'segment a = id == "x" and account.owner\nsegment b = id == "y"\nsegment c = id == "z"\n';
+    const prev = parse(URI, text);
+    const next = reparsed(prev, edit(text, offsetOf(text, "owner"), 5, "ownee"));
+    expect(next.file.items[1]).toBe(prev.file.items[1]); // re-parsed alone (same length: the rest is shared)
+    expect(next.diagnostics.map((d) => d.message)).toEqual([
+      "expected a test such as `==` or `in` after the field `account.ownee`, found `segment`",
+    ]);
+  });
+
   it("respects the nesting limit inside a re-parsed territory", () => {
     // 48 levels of territories (two brackets each) and an edit that adds brackets in the deepest.
     let text = "territories first {\n";

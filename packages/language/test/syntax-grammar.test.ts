@@ -3,8 +3,16 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { KEYWORDS, grammarDiagramsHtml, serializedGrammar } from "../src/syntax/index.js";
+import { CarveParser } from "../src/syntax/parser.js";
 
 const grammarFile = (name: string) => readFileSync(new URL(`../../../grammar/${name}`, import.meta.url), "utf8");
+
+describe("the parser's grammar", () => {
+  it("passes Chevrotain's grammar validations (skipped when the CLI and the editor build the parser)", () => {
+    // Chevrotain throws "Parser Definition Errors detected" with every ambiguity or conflict found.
+    expect(() => new CarveParser(true)).not.toThrow();
+  });
+});
 
 describe("grammar/", () => {
   it("diagrams.html is what the parser generates (else run packages/language/scripts/gen-diagrams.mjs)", () => {

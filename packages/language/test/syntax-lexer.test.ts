@@ -1,6 +1,8 @@
 // Lexical rules (SPEC 2.1): tokens, literals, comments and the lexical diagnostics.
-import { describe, expect, it } from "vitest";
+import { Lexer } from "chevrotain";
+import { describe, expect, it, vi } from "vitest";
 import { CONTEXTUAL_KEYWORDS, KEYWORDS, parse, tokenize } from "../src/syntax/index.js";
+import { lexerConfig, lexerTokens } from "../src/syntax/tokens.js";
 import type { NumberLit, SetDecl, StringLit } from "../src/index.js";
 
 const kinds = (text: string) => tokenize(text).map((t) => `${t.kind}:${t.text}`);
@@ -9,6 +11,19 @@ const str = (src: string) => {
   const { file, diagnostics } = parse("t", `import ${src}`);
   return { value: (file.items[0] as { path?: StringLit } | undefined)?.path?.value, diagnostics };
 };
+
+describe("the lexer's definition", () => {
+  it("passes Chevrotain's checks of the patterns (skipped when a process builds the lexer)", () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    try {
+      // Errors throw ("Errors detected in definition of Lexer"); doubts are printed as warnings.
+      expect(() => new Lexer(lexerTokens, { ...lexerConfig, skipValidations: false })).not.toThrow();
+      expect(warn).not.toHaveBeenCalled();
+    } finally {
+      warn.mockRestore();
+    }
+  });
+});
 
 describe("tokens", () => {
   it("classifies every token and keeps comments", () => {

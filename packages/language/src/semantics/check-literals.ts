@@ -185,12 +185,30 @@ function repValue(s: Sema, field: FieldInfo, lit: Scalar, ctx: ValueCtx): string
     return rep?.name;
   }
   const text = String(rawOf(lit)).trim();
-  const reps = [...s.symbols.values()].filter((x): x is RepSymbol => x.kind === "rep");
-  const lower = text.toLowerCase();
-  const found = reps.find((r) => r.name.toLowerCase() === lower || repEmail(r)?.toLowerCase() === lower);
+  const found = repsBySpelling(s).get(text.toLowerCase());
   if (found) return found.name;
+  const reps = [...s.symbols.values()].filter((x): x is RepSymbol => x.kind === "rep");
   return fail(s, ctx, lit, Codes.InvalidValue, `\`${text}\` is neither the name nor the e-mail of a rep`,
     `use ${typeExample(s, field)}`, suggest(text, reps.map((r) => r.name)));
+}
+
+// Per program (symbols are all declared before any value is checked): each rep under its name and
+// its e-mail, lower-cased. A search of every symbol per quoted value was quadratic in plans with
+// many tests. The first rep to claim a spelling keeps it, as the search in declaration order did.
+const repSpellings = new WeakMap<Sema, Map<string, RepSymbol>>();
+function repsBySpelling(s: Sema): Map<string, RepSymbol> {
+  let map = repSpellings.get(s);
+  if (map) return map;
+  map = new Map();
+  for (const sym of s.symbols.values()) {
+    if (sym.kind !== "rep") continue;
+    const name = sym.name.toLowerCase();
+    if (!map.has(name)) map.set(name, sym);
+    const email = repEmail(sym)?.toLowerCase();
+    if (email !== undefined && !map.has(email)) map.set(email, sym);
+  }
+  repSpellings.set(s, map);
+  return map;
 }
 
 export function repEmail(rep: RepSymbol): string | undefined {

@@ -19,17 +19,25 @@ function repFieldNames(s: Sema): string[] {
   return names;
 }
 
+const NEEDS: Record<TargetRole, string> = {
+  assign: "`assign` needs a rep, team, queue or a field of type `rep`",
+  otherwise: "`otherwise` needs a rep, team, queue or a field of type `rep`",
+  overflow: "`overflow` needs a rep, team, queue or a field of type `rep`",
+};
+const ASSIGNEES = ["rep", "team", "queue"] as const;
+const declareIt = (text: string) => `declare it in the roster, e.g. \`rep ${text} "Full Name"\` or \`queue ${text}\``;
+
 /** Resolves a target: a rep, team or queue by name, or a field of type `rep` (CARVE025/032/033/047). */
 export function resolveTarget(s: Sema, file: string, target: DottedName | undefined, role: TargetRole): ResolvedTarget | undefined {
   const text = target?.text;
   if (!target || !text) return undefined;
-  const needs = `\`${role}\` needs a rep, team, queue or a field of type \`rep\``;
+  // Every territory has a target: no message text is built unless something is wrong.
+  const needs = NEEDS[role];
   const parts = target.parts ?? [];
   const field = s.record?.fields.get(text);
   if (parts.length === 1 && (s.symbols.has(text) || !field)) {
     const sym = resolveName(s, file, parts[0], {
-      kinds: ["rep", "team", "queue"], noun: "rep, team or queue", needs, extraCandidates: repFieldNames(s),
-      unknownHelp: `declare it in the roster, e.g. \`rep ${text} "Full Name"\` or \`queue ${text}\``,
+      kinds: ASSIGNEES, noun: "rep, team or queue", needs, extraCandidates: repFieldNames(s), unknownHelp: declareIt,
     });
     if (!sym) return undefined;
     const resolved: ResolvedTarget = { kind: "symbol", symbol: sym as AssigneeSymbol };

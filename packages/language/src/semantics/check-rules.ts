@@ -37,7 +37,8 @@ function checkTerritory(s: Sema, file: string, t: TerritoryDecl | undefined, sco
   if (!t) return;
   const inner = checkWhen(s, file, t.when, scope);
   resolveTarget(s, file, t.assign, "assign");
-  checkWindow(s, file, t.from, t.until, `territory \`${t.name?.text ?? ""}\``);
+  // Without dates there is nothing to check (and no need to build the name for a message).
+  if (t.from || t.until) checkWindow(s, file, t.from, t.until, `territory \`${t.name?.text ?? ""}\``);
   // A record reaches the children only through this territory's `when`.
   checkTerritories(s, file, t.children, inner);
 }

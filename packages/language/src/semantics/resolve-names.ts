@@ -17,8 +17,8 @@ export interface Want<K extends SymbolKind> {
   extraCandidates?: readonly string[];
   /** a help line for a name of the wrong kind */
   wrongKindHelp?: (sym: CarveSymbol) => string | undefined;
-  /** a help line for an unknown name with no near miss */
-  unknownHelp?: string;
+  /** a help line for an unknown name with no near miss (a function: only a failed lookup builds it) */
+  unknownHelp?: (name: string) => string;
 }
 
 /** Names of the given kinds, for suggestions. */
@@ -39,7 +39,7 @@ export function resolveName<K extends SymbolKind>(
   if (!sym) {
     const near = suggest(text, candidates());
     report(s, Codes.UnknownName, file, name.range, `unknown ${want.noun} \`${text}\``, {
-      help: near.length > 0 ? didYouMeanText(near) : want.unknownHelp ?? `no ${want.noun} is named \`${text}\`: check the spelling or declare it`,
+      help: near.length > 0 ? didYouMeanText(near) : want.unknownHelp?.(text) ?? `no ${want.noun} is named \`${text}\`: check the spelling or declare it`,
       fixes: replaceFixes(file, name.range, near),
     });
     return undefined;

@@ -21,7 +21,11 @@ function nary(
   kind: "Or" | "And",
   build: (ctx: BuildContext, n: CstNode) => Cond | undefined,
 ): Cond | undefined {
-  const operands = subs(node, key).map((n) => build(ctx, n)).filter((c): c is Cond => c !== undefined);
+  const operands: Cond[] = [];
+  for (const n of subs(node, key)) {
+    const c = build(ctx, n);
+    if (c !== undefined) operands.push(c);
+  }
   if (operands.length <= 1) return operands[0];
   const range = { start: operands[0].range.start, end: operands[operands.length - 1].range.end };
   return kind === "Or" ? { kind, operands, range } : { kind, operands, range };
@@ -54,6 +58,12 @@ function buildNegation(ctx: BuildContext, node: CstNode): Cond | undefined {
   return undefined;
 }
 
+const STRING_OPS: [string, string | undefined, StringOp][] = [
+  ["Kw_starts", "Kw_with", "starts_with"],
+  ["Kw_ends", "Kw_with", "ends_with"],
+  ["Kw_contains", undefined, "contains"],
+];
+
 function buildTest(ctx: BuildContext, field: DottedName, node: CstNode): Test | undefined {
   const negated = tok(node, "Kw_not") !== undefined;
   const op = tok(node, "CompareOp");
@@ -75,12 +85,7 @@ function buildTest(ctx: BuildContext, field: DottedName, node: CstNode): Test | 
     if (!value) return undefined;
     return { kind: "In", field, negated, value, range: { start: field.range.start, end: value.range.end } };
   }
-  const strOps: [string, string | undefined, StringOp][] = [
-    ["Kw_starts", "Kw_with", "starts_with"],
-    ["Kw_ends", "Kw_with", "ends_with"],
-    ["Kw_contains", undefined, "contains"],
-  ];
-  for (const [first, second, kind] of strOps) {
+  for (const [first, second, kind] of STRING_OPS) {
     const a = tok(node, first);
     if (!a) continue;
     const b = second ? tok(node, second) : a;

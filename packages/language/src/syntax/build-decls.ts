@@ -7,7 +7,9 @@ import type {
   TeamDecl, TeamMember, TerritoriesBlock, TerritoryDecl,
 } from "../ast/nodes.js";
 import type { Range } from "../ast/source.js";
-import { type BuildContext, checkCommas, childrenInOrder, duplicateClause, isRealToken, nameOf, nodeRange, sub, subs, tok, toks, tokRange } from "./cst.js";
+import {
+  type BuildContext, checkCommas, childrenInOrder, duplicateClause, isRealToken, nameOf, nodeRange, replay, sub, subs, tok, toks, tokRange,
+} from "./cst.js";
 import { buildCondition } from "./build-conditions.js";
 import { buildDateRange, buildDeclName, buildDotted, buildList, dateLit, dottedFrom, numberLit, stringLit } from "./build-literals.js";
 import { buildTest } from "./build-tests.js";
@@ -16,7 +18,14 @@ import { suggest } from "../diagnostics/suggest.js";
 import * as T from "./tokens.js";
 
 export function buildDeclaration(ctx: BuildContext, node: CstNode): Item | undefined {
-  const [kind] = Object.keys(node.children);
+  const early = ctx.early?.get(node);
+  if (early) return replay(ctx, early) as Item | undefined;
+  // The one key of a `declaration` node: which kind of declaration it holds.
+  let kind = "";
+  for (const k in node.children) {
+    kind = k;
+    break;
+  }
   const n = sub(node, kind);
   if (!n) return undefined;
   switch (kind) {
@@ -99,7 +108,8 @@ function buildRep(ctx: BuildContext, node: CstNode): RepDecl | undefined {
   const attrs: RepAttr[] = [];
   for (const a of subs(node, "repAttribute")) {
     const range = nodeRange(a);
-    const entry = REP_ATTRS.find(([key]) => tok(a, key));
+    let entry: [string, RepAttrName] | undefined;
+    for (const e of REP_ATTRS) if (tok(a, e[0])) { entry = e; break; }
     if (!range || !entry) continue;
     const s = tok(a, "StringLit");
     const n = tok(a, "NumberLit");
@@ -107,7 +117,8 @@ function buildRep(ctx: BuildContext, node: CstNode): RepDecl | undefined {
     const value = s ? stringLit(s) : n ? numberLit(n) : d ? dateLit(d) : buildDateRange(sub(a, "dateRange"));
     if (value) attrs.push({ kind: "RepAttr", name: entry[1], value, range });
   }
-  return { kind: "Rep", ...h, attrs };
+  // `{ kind, ...h, attrs }` spelt out (a spread per rep was most of this function's time).
+  return h.label ? { kind: "Rep", name: h.name, label: h.label, range: h.range, attrs } : { kind: "Rep", name: h.name, range: h.range, attrs };
 }
 
 function buildQueue(ctx: BuildContext, node: CstNode): QueueDecl | undefined {
@@ -195,23 +206,34 @@ function buildSegment(ctx: BuildContext, node: CstNode): SegmentDecl | undefined
   return h && cond && { kind: "Segment", name: h.name, cond, range: h.range };
 }
 
+/** "territory `west`": whose clause a message is about (built only when there is a message). */
+const ownerOf = (what: string, name: Name): string => `${what} \`${name.text}\``;
+
 /** Folds `ruleClause` nodes into when/assign/from/until, reporting repeats. */
-function applyClauses(ctx: BuildContext, target: Clauses, clauses: CstNode[], owner: string): void {
-  const seen = new Map<string, Range>();
+function applyClauses(ctx: BuildContext, target: Clauses, clauses: CstNode[], what: string, name: Name): void {
+  // Where each clause was first given; at most four, so four variables rather than a Map.
+  let whenAt: Range | undefined;
+  let assignAt: Range | undefined;
+  let fromAt: Range | undefined;
+  let untilAt: Range | undefined;
   for (const c of clauses) {
     const kw = tok(c, "Kw_when") ?? tok(c, "Kw_assign") ?? tok(c, "Kw_from") ?? tok(c, "Kw_until");
     if (!kw) continue;
     const which = kw.image as keyof Clauses;
-    const first = seen.get(which);
-    if (first) { duplicateClause(ctx, which, owner, tokRange(kw), first); continue; }
-    seen.set(which, tokRange(kw));
+    const first = which === "when" ? whenAt : which === "assign" ? assignAt : which === "from" ? fromAt : untilAt;
+    if (first) { duplicateClause(ctx, which, ownerOf(what, name), tokRange(kw), first); continue; }
+    const at = tokRange(kw);
     if (which === "when") {
+      whenAt = at;
       const cond = buildCondition(ctx, sub(c, "condition"));
       if (cond) target.when = cond;
     } else if (which === "assign") {
+      assignAt = at;
       const to = buildDotted(sub(c, "dottedName"));
       if (to) target.assign = to;
     } else {
+      if (which === "from") fromAt = at;
+      else untilAt = at;
       const d = tok(c, "DateLit");
       if (d) target[which] = dateLit(d);
     }
@@ -222,7 +244,7 @@ function buildOverride(ctx: BuildContext, node: CstNode): OverrideDecl | undefin
   const h = head(ctx, node);
   if (!h) return undefined;
   const o: OverrideDecl = { kind: "Override", ...h };
-  applyClauses(ctx, o, subs(node, "ruleClause"), `override \`${h.name.text}\``);
+  applyClauses(ctx, o, subs(node, "ruleClause"), "override", h.name);
   return o;
 }
 
@@ -251,25 +273,36 @@ function buildOverlays(ctx: BuildContext, node: CstNode): OverlaysBlock | undefi
 }
 
 function buildTerritoryList(ctx: BuildContext, node: CstNode): TerritoryDecl[] {
-  return subs(node, "territoryDecl").map((t) => buildTerritory(ctx, t)).filter((t): t is TerritoryDecl => t !== undefined);
+  const out: TerritoryDecl[] = [];
+  for (const n of subs(node, "territoryDecl")) {
+    const t = buildTerritory(ctx, n);
+    if (t) out.push(t);
+  }
+  return out;
 }
 
 export function buildTerritory(ctx: BuildContext, node: CstNode): TerritoryDecl | undefined {
-  const h = head(ctx, node);
-  if (!h) return undefined;
-  const t: TerritoryDecl = { kind: "Territory", ...h };
-  const owner = `territory \`${h.name.text}\``;
-  applyClauses(ctx, t, subs(node, "ruleClause"), owner);
-  const [first, ...rest] = subs(node, "territoriesBlock");
+  const early = ctx.early?.get(node);
+  if (early) return replay(ctx, early) as TerritoryDecl | undefined;
+  const name = buildDeclName(ctx, sub(node, "declName"));
+  const range = nodeRange(node);
+  if (!name || !range) return undefined;
+  const l = tok(node, "StringLit");
+  // The same keys in the same order as `{ kind, ...head }`, without a spread per territory.
+  const t: TerritoryDecl = l ? { kind: "Territory", name, label: stringLit(l), range } : { kind: "Territory", name, range };
+  applyClauses(ctx, t, subs(node, "ruleClause"), "territory", name);
+  const blocks = subs(node, "territoriesBlock");
+  const first = blocks[0];
   if (first) {
     const children = buildTerritories(ctx, first);
     if (children) t.children = children;
   }
-  for (const dup of rest) {
+  for (let i = 1; i < blocks.length; i++) {
+    const dup = blocks[i];
     const r = nodeRange(dup);
     const kw = tok(dup, "Kw_territories");
     const r1 = nodeRange(first);
-    if (r && r1) duplicateClause(ctx, "territories", owner, kw ? tokRange(kw) : r, r1);
+    if (r && r1) duplicateClause(ctx, "territories", ownerOf("territory", name), kw ? tokRange(kw) : r, r1);
   }
   return t;
 }

@@ -26,13 +26,18 @@ export function buildDotted(node: CstNode | undefined): DottedName | undefined {
 }
 
 export function dottedFrom(parts: IToken[], first?: Name): DottedName | undefined {
-  const names = [...(first ? [first] : []), ...parts.map(nameOf)];
-  if (names.length === 0) return undefined;
+  const n = parts.length + (first ? 1 : 0);
+  if (n === 0) return undefined;
+  const names: Name[] = [];
+  if (first) names.push(first);
+  for (let i = 0; i < parts.length; i++) names.push(nameOf(parts[i]));
+  let text = names[0].text;
+  for (let i = 1; i < n; i++) text += `.${names[i].text}`;
   return {
     kind: "DottedName",
     parts: names,
-    text: names.map((n) => n.text).join("."),
-    range: { start: names[0].range.start, end: names[names.length - 1].range.end },
+    text,
+    range: { start: names[0].range.start, end: names[n - 1].range.end },
   };
 }
 
@@ -67,7 +72,11 @@ export function buildList(ctx: BuildContext, node: CstNode | undefined): ListLit
   const range = nodeRange(node);
   if (!node || !range) return undefined;
   checkCommas(ctx, node, "Scalar", "list items", "`[US, CA]`");
-  const items = toks(node, "Scalar").map(scalarOf).filter((s): s is Scalar => s !== undefined);
+  const items: Scalar[] = [];
+  for (const t of toks(node, "Scalar")) {
+    const v = scalarOf(t);
+    if (v !== undefined) items.push(v);
+  }
   return { kind: "List", items, range };
 }
 

@@ -1,7 +1,7 @@
 // Safe access to a (possibly partial) Chevrotain CST. After error recovery any child may be
 // missing, and tokens inserted by recovery have NaN offsets: those are treated as absent.
 import type { CstElement, CstNode, IToken } from "chevrotain";
-import type { Name } from "../ast/nodes.js";
+import type { Item, Name, TerritoryDecl } from "../ast/nodes.js";
 import type { Range } from "../ast/source.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { Codes, makeDiagnostic } from "../diagnostics/catalogue.js";
@@ -14,6 +14,22 @@ export interface BuildContext {
   text: string;
   tokens: IToken[];
   diagnostics: Diagnostic[];
+  /** territories and declarations already built while parsing (early-build.ts), by CST node */
+  early?: Map<CstNode, EarlyBuild>;
+}
+
+/** What building one node early gave: the node, the diagnostics it reported, what it threw. */
+export interface EarlyBuild {
+  node: Item | TerritoryDecl | undefined;
+  diagnostics: Diagnostic[];
+  threw?: { error: unknown };
+}
+
+/** An early build, replayed where it would have run: its diagnostics are reported here, in order. */
+export function replay(ctx: BuildContext, built: EarlyBuild): Item | TerritoryDecl | undefined {
+  for (const d of built.diagnostics) ctx.diagnostics.push(d);
+  if (built.threw) throw built.threw.error;
+  return built.node;
 }
 
 export const isRealToken = (t: IToken | undefined): t is IToken =>
@@ -21,25 +37,50 @@ export const isRealToken = (t: IToken | undefined): t is IToken =>
 
 const isToken = (e: CstElement): e is IToken => (e as IToken).tokenType !== undefined;
 
+// The accessors below run a few times per CST node (a million times on a 10,000-territory plan):
+// plain loops, no closures or intermediate arrays.
+
 /** The i-th token stored under `key`, if it was really in the source. */
 export function tok(node: CstNode | undefined, key: string, i = 0): IToken | undefined {
-  const el = node?.children[key]?.[i];
-  return el !== undefined && isToken(el) && isRealToken(el) ? el : undefined;
+  if (node === undefined) return undefined;
+  const els = node.children[key];
+  if (els === undefined || i >= els.length) return undefined;
+  const el = els[i];
+  return isToken(el) && isRealToken(el) ? el : undefined;
 }
 
 export function toks(node: CstNode | undefined, key: string): IToken[] {
-  const els = node?.children[key] ?? [];
-  return els.filter((e): e is IToken => isToken(e) && isRealToken(e));
+  const out: IToken[] = [];
+  const els = node?.children[key];
+  if (els === undefined) return out;
+  for (let i = 0; i < els.length; i++) {
+    const e = els[i];
+    if (isToken(e) && isRealToken(e)) out.push(e);
+  }
+  return out;
 }
 
 export function sub(node: CstNode | undefined, key: string, i = 0): CstNode | undefined {
-  const el = node?.children[key]?.[i];
-  return el !== undefined && !isToken(el) ? el : undefined;
+  if (node === undefined) return undefined;
+  const els = node.children[key];
+  if (els === undefined || i >= els.length) return undefined;
+  const el = els[i];
+  return isToken(el) ? undefined : el;
 }
 
+const NO_NODES: CstNode[] = [];
+
+/** The sub-nodes under `key`; the returned array may be shared: read it, do not keep or change it. */
 export function subs(node: CstNode | undefined, key: string): CstNode[] {
-  const els = node?.children[key] ?? [];
-  return els.filter((e): e is CstNode => !isToken(e));
+  const els = node?.children[key];
+  if (els === undefined) return NO_NODES;
+  // Under a rule name Chevrotain stores only sub-nodes, so the array itself usually is the answer.
+  let k = 0;
+  while (k < els.length && !isToken(els[k])) k++;
+  if (k === els.length) return els as CstNode[];
+  const out = els.slice(0, k) as CstNode[];
+  for (; k < els.length; k++) if (!isToken(els[k])) out.push(els[k] as CstNode);
+  return out;
 }
 
 export const tokRange = (t: IToken): Range => ({ start: t.startOffset, end: tokenEnd(t) });

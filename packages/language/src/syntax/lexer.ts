@@ -6,7 +6,7 @@ import type { Comment } from "../ast/nodes.js";
 import { Codes, makeDiagnostic } from "../diagnostics/catalogue.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { decodeString, parseNumber } from "./literals.js";
-import { carveLexer, NumberLit, StringLit } from "./tokens.js";
+import { NumberLit, scan, StringLit } from "./tokens.js";
 
 export interface LexResult {
   tokens: IToken[];
@@ -17,7 +17,7 @@ export interface LexResult {
 export const tokenEnd = (t: IToken): number => t.startOffset + t.image.length;
 
 export function lex(uri: string, text: string): LexResult {
-  const result = carveLexer.tokenize(text);
+  const result = scan(text);
   const diagnostics: Diagnostic[] = [];
   for (const e of result.errors) {
     const bad = text.slice(e.offset, e.offset + e.length);

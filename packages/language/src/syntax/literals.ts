@@ -18,6 +18,14 @@ const SIMPLE_ESCAPES: Record<string, string> = { '"': '"', "\\": "\\", n: "\n", 
 
 /** Unescapes the image of a string token (`"…"`, possibly missing its closing quote). */
 export function decodeString(image: string): DecodedString {
+  // Most strings have no escape: their value is the text between the quotes (the loop below
+  // would copy it a character at a time). Every string token is decoded twice, lexed and built.
+  const close = image.indexOf('"', 1);
+  if (image.indexOf("\\") < 0 && (close < 0 || close === image.length - 1)) {
+    return close < 0
+      ? { value: image.slice(1), terminated: false, badEscapes: [] }
+      : { value: image.slice(1, close), terminated: true, badEscapes: [] };
+  }
   let value = "";
   const badEscapes: StringProblem[] = [];
   let i = 1;

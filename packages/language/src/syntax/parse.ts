@@ -5,6 +5,7 @@ import { Codes, makeDiagnostic } from "../diagnostics/catalogue.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { buildDeclaration } from "./build-decls.js";
 import { type BuildContext, subs } from "./cst.js";
+import { buildEarly } from "./early-build.js";
 import { syntaxDiagnostics } from "./errors.js";
 import { lex } from "./lexer.js";
 import { setMessageTokens } from "./messages.js";
@@ -40,21 +41,27 @@ export function parse(uri: string, text: string): ParseResult {
     diagnostics.push(...lexed.diagnostics);
     const tokens = limitNesting(uri, lexed.tokens, diagnostics);
     const parser = carveParser();
+    const ctx: BuildContext = { uri, text, tokens, diagnostics, early: new Map() };
     setMessageTokens(tokens);
+    parser.onComplete = (node, rule) => buildEarly(ctx, node, rule);
     let cst;
     try {
       cst = parser.parseTokens(tokens);
     } finally {
       setMessageTokens([]);
+      parser.onComplete = undefined;
     }
-    diagnostics.push(...syntaxDiagnostics(uri, text, tokens, parser.errors));
-    const ctx: BuildContext = { uri, text, tokens, diagnostics };
+    const errors = parser.errors;
+    // The shared parser would otherwise keep this file's tokens alive until the next parse (this
+    // also clears `parser.errors`, hence the copy above).
+    parser.input = [];
+    diagnostics.push(...syntaxDiagnostics(uri, text, tokens, errors));
     for (const d of subs(cst, "declaration")) {
       const item: Item | undefined = buildDeclaration(ctx, d);
       if (item) file.items.push(item);
     }
     // limitNesting returns its input unless it dropped tokens.
-    if (parser.errors.length === 0 && tokens === lexed.tokens) withoutRecovery.add(file);
+    if (errors.length === 0 && tokens === lexed.tokens) withoutRecovery.add(file);
   } catch (err) {
     // A bug in the front end must not take the editor or the CLI down with it.
     diagnostics.push(

@@ -1,15 +1,32 @@
 // The Carve grammar as a Chevrotain CstParser (SPEC 2.2–2.4, 2.8). Rules build a CST only; every
-// meaning (AST, duplicate clauses, keyword-as-name) is derived afterwards in the build-* files,
-// because Chevrotain records rules once with fake tokens and semantics inside rules would break it.
+// meaning (AST, duplicate clauses, keyword-as-name) is derived afterwards in the build-* files
+// (for each territory as soon as it is parsed, early-build.ts), because Chevrotain records rules
+// once with fake tokens and semantics inside rules would break it.
 // grammar/carve.ebnf mirrors these rules: change both together.
 import { EOF, tokenMatcher, type CstNode, type IToken } from "chevrotain";
+import type { CompletedRule } from "./early-build.js";
 import { TestParser } from "./parser-tests.js";
 import * as T from "./tokens.js";
 
 /** Files and declarations (SPEC 2.2, 2.3); the rules it builds on are in parser-*.ts. */
 export class CarveParser extends TestParser {
-  constructor() {
-    super();
+  /**
+   * Called with each territory and each top-level declaration the moment its CST node is complete
+   * and attached to its parent (early-build.ts); parse() sets it for the length of one parse.
+   */
+  onComplete: ((node: CstNode, rule: CompletedRule) => void) | undefined = undefined;
+
+  constructor(validate = false) {
+    super(validate);
+    // Chevrotain attaches every finished sub-rule's node to its parent here (also a partial node
+    // left by an error); it is a method of its tree builder, not public API, hence the cast.
+    const self = this as unknown as { cstPostNonTerminal: (node: CstNode, ruleName: string) => void };
+    const attach = self.cstPostNonTerminal;
+    if (typeof attach !== "function") throw new Error("chevrotain: no cstPostNonTerminal to extend");
+    self.cstPostNonTerminal = function (this: CarveParser, node: CstNode, ruleName: string): void {
+      attach.call(this, node, ruleName);
+      if (this.onComplete !== undefined && (ruleName === "territoryDecl" || ruleName === "declaration")) this.onComplete(node, ruleName);
+    };
     this.performSelfAnalysis();
   }
 

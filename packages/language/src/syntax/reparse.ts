@@ -27,7 +27,7 @@ import { limitNesting } from "./nesting.js";
 import { markParsedWithoutRecovery, parse, parsedWithoutRecovery, type ParseResult } from "./parse.js";
 import { carveParser } from "./parser.js";
 import { NotSpliceable, spliceComments, spliceDiagnostics, spliceTree, type Splice } from "./splice.js";
-import { carveLexer } from "./tokens.js";
+import { scan } from "./tokens.js";
 
 /** A declaration that can be re-parsed alone, with its region: whole lines of the old text. */
 interface Unit {
@@ -143,7 +143,9 @@ function reparseUnit(previous: ParseResult, text: string, unit: Unit): ParseResu
     : errors.length === 1 && errors[0].name === "NotAllInputParsedException" && errors[0].token === follow[0];
   if (!stoppedBeforeFollow) return undefined;
 
-  const ctx: BuildContext = { uri, text, tokens: lexed.tokens, diagnostics };
+  // With the two tokens that follow: a message about the region's last token names the next one
+  // ("expected a test … after the field `x`, found `segment`"), as parse() does.
+  const ctx: BuildContext = { uri, text, tokens, diagnostics };
   const node = unit.rule === "territory" ? buildTerritory(ctx, cst) : buildDeclaration(ctx, cst);
   if (!node) return undefined;
 
@@ -172,7 +174,7 @@ function followingTokens(text: string, from: number): IToken[] {
   for (let size = 256; ; size *= 4) {
     const nl = text.indexOf("\n", from + size);
     const to = nl < 0 ? text.length : nl + 1;
-    const tokens = carveLexer.tokenize(text.slice(from, to)).tokens;
+    const tokens = scan(text.slice(from, to)).tokens;
     if (tokens.length >= 2 || to === text.length) {
       const out = tokens.slice(0, 2);
       for (const t of out) moveToken(t, from);

@@ -19,7 +19,7 @@ const OPERATORS = [T.CompareOp, T.Equals, T.DotDot, T.Question];
 
 /** Tokens and comments in source order; unexpected characters are left out. Never throws. */
 export function tokenize(text: string): CarveToken[] {
-  const r = T.carveLexer.tokenize(text);
+  const r = T.scan(text);
   const out: CarveToken[] = [];
   for (const t of r.tokens) {
     const range = { start: t.startOffset, end: tokenEnd(t) };

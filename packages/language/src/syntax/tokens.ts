@@ -1,7 +1,7 @@
 // Token types of the Carve lexer (SPEC 2.1). Order matters: Chevrotain tries patterns in order and
 // takes the first match, so longer operators come before their prefixes and literals whose shape
 // starts like a number or a name (dates, subdivision codes) come before numbers and identifiers.
-import { createToken, Lexer, type TokenType } from "chevrotain";
+import { createToken, Lexer, type ILexerConfig, type ILexingResult, type TokenType } from "chevrotain";
 
 /**
  * Category of the tokens that can be a value (strings, numbers, dates, codes, booleans, names):
@@ -58,12 +58,14 @@ export const Question = punct("Question", "?");
 
 const wordTokens: TokenType[] = [];
 
+// Words are not lexer patterns: the lexer reads every word as an Identifier and scan() then gives
+// a word its own type (see below). The pattern stays for the keyword lists and the diagrams.
+
 /** A reserved word: never a name (SPEC 2.1). */
 function keyword(word: string, extra: TokenType[] = []): TokenType {
   const t = createToken({
     name: `Kw_${word}`,
     pattern: new RegExp(word),
-    longer_alt: Identifier,
     label: `\`${word}\``,
     categories: [Keyword, ...extra],
   });
@@ -75,7 +77,6 @@ function contextual(word: string, extra: TokenType[] = []): TokenType {
   const t = createToken({
     name: `Ctx_${word}`,
     pattern: new RegExp(word),
-    longer_alt: Identifier,
     label: `\`${word}\``,
     categories: [Identifier, ...extra],
   });
@@ -162,10 +163,9 @@ export const TYPE_NAMES: readonly string[] = [
   "string", "int", "number", "money", "bool", "date", "country", "region", "postal", "domain", "rep", "enum",
 ];
 
-// Longer words first where one word is a prefix of another (`territories` before `territory`,
-// `overlays` before `overlay`); `longer_alt` then sends anything longer to Identifier.
 const orderedWords = [...wordTokens].sort((a, b) => wordOf(b).length - wordOf(a).length);
 
+/** Every token type: the parser's vocabulary (the lexer's patterns are a subset). */
 export const allTokens: TokenType[] = [
   WhiteSpace, Comment, StringLit, DateLit, NumberLit, CodeLit,
   EqEq, NotEq, LtEq, Lt, GtEq, Gt, Equals, DotDot, Dot,
@@ -173,14 +173,52 @@ export const allTokens: TokenType[] = [
   ...orderedWords, Identifier, Keyword, TypeName, CompareOp,
 ];
 
-export const carveLexer = new Lexer(allTokens, {
+// The lexer has no pattern per word. With one (`longer_alt: Identifier`, the usual Chevrotain
+// way) every name was tried against each word sharing its first letter before Identifier (a third
+// of lexing time), and building the lexer analysed 70 more patterns in every process. Reading the
+// longest name and then looking the whole of it up is the same rule: a word is a keyword only
+// when nothing longer matches Identifier (`territory_x`, `int_1` stay names).
+/** The token types the lexer matches (every type but the words), in the order it tries them. */
+export const lexerTokens: TokenType[] = allTokens.filter((t) => !wordTokens.includes(t));
+
+/**
+ * The lexer's settings. Chevrotain's checks of the patterns (unreachable or empty patterns and the
+ * like) are skipped when every process starts: the patterns are fixed, and a test runs the checks
+ * (syntax-lexer.test.ts). `ensureOptimizations` still throws if a pattern ever stops the
+ * first-character optimisation.
+ */
+export const lexerConfig = {
+  skipValidations: true,
   ensureOptimizations: true,
-  // "full" because CST node locations need `endOffset`; filling it in afterwards on "onlyOffset"
-  // tokens measured slower (a property added to every token object).
-  positionTracking: "full",
+  // Offsets only: lines and columns are computed at the edges (LineIndex), and a token's end is
+  // its start plus its length (the parser's node locations too, parser-base.ts). "full" made
+  // lexing three times slower: a substring and a line-break search per whitespace token, and
+  // token objects twice the size, all of them live until the AST is built.
+  positionTracking: "onlyOffset",
   // Lexer errors are turned into our own diagnostics (CARVE001) by lexer.ts.
   errorMessageProvider: {
     buildUnexpectedCharactersMessage: () => "unexpected character",
     buildUnableToPopLexerModeMessage: () => "unexpected character",
   },
-});
+} satisfies ILexerConfig;
+
+const carveLexer = new Lexer(lexerTokens, lexerConfig);
+
+const WORDS = new Map(wordTokens.map((t) => [wordOf(t), t]));
+const IDENTIFIER = Identifier.tokenTypeIdx as number;
+
+/** The raw tokens of a text (skipped whitespace left out, comments in `groups.comments`). */
+export function scan(text: string): ILexingResult {
+  const result = carveLexer.tokenize(text);
+  const tokens = result.tokens;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.tokenTypeIdx !== IDENTIFIER) continue;
+    const word = WORDS.get(t.image);
+    if (word !== undefined) {
+      t.tokenType = word;
+      t.tokenTypeIdx = word.tokenTypeIdx as number;
+    }
+  }
+  return result;
+}
