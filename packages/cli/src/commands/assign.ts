@@ -37,9 +37,10 @@ export async function runAssign(path: string, opts: AssignOptions): Promise<numb
   checkRecordsFile(opts.records);
   checkDistinct(opts);
   if (opts.normalizeOnly && opts.asOf !== undefined) throw new UsageError("--as-of has no effect with --normalize-only: nothing is decided");
-  const loaded = loadRuntime(path, opts.color);
-  if (!loaded) return ExitCode.Findings;
-  const { runtime } = loaded;
+  // Only the Runtime is kept: the compiled program (its syntax trees, the source map) would stay
+  // alive through the whole stream, and V8 sizes its heap, hence the peak memory, by what is alive.
+  const runtime = loadRuntime(path, opts.color)?.runtime;
+  if (!runtime) return ExitCode.Findings;
   const schema = runtime.artifact.schema;
   const keyField = schema.key;
   const keyName = keyField ?? "row";
