@@ -68,6 +68,14 @@ describe("atoms", () => {
     expect([zip("94105-1234"), zip("94105")]).toEqual([true, false]);
   });
 
+  test("affixes whose characters lie far apart, and affixes inside longer ones, all hold", () => {
+    // "a" and "é"/"日" are more than 128 code points apart: the affix index keeps such children in a map
+    const sw = matcher("name", "string?", c.startsWith("name", ["a", "é", "日本", "ab"]));
+    expect([sw("abc"), sw("Ax"), sw("été"), sw("日本語"), sw("日"), sw("b")]).toEqual([true, true, true, true, false, false]);
+    const ew = matcher("name", "string?", c.endsWith("name", ["z", "ü", "xyz"], true));
+    expect([ew("quiz"), ew("über"), ew("grüß"), ew("menü")]).toEqual([false, true, true, false]);
+  });
+
   test("`in` compares the whole normalised value", () => {
     const m = matcher("zip", "postal?", c.eq("zip", "94105"));
     expect([m("94105"), m("94105-1234")]).toEqual([true, false]);
