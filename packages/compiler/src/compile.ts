@@ -1,10 +1,9 @@
 // compile(program): the checked program lowered to a sealed artifact, or the reasons it cannot be.
 import { makeDiagnostic, type Diagnostic, type Program } from "@carve/language";
-import { sha256Hex, type Artifact } from "@carve/runtime";
-import { canonicalText, inCanonicalOrder, prettyCanonicalText } from "./canonical-json.js";
+import { prettyCanonicalJson, sealArtifact, type Artifact } from "@carve/runtime";
 import { CompilerCodes } from "./catalogue.js";
 import { TooComplex, MAX_BOXES } from "./lower/dnf.js";
-import { lowerPlan, type ArtifactBody, type SourceMap } from "./lower/plan.js";
+import { lowerPlan, type SourceMap } from "./lower/plan.js";
 import { sourceHash } from "./source-hash.js";
 import { analyze } from "./analysis/index.js";
 import { findingDiagnostics } from "./findings/diagnostics.js";
@@ -32,16 +31,14 @@ export function compileProgram(program: Program, options: CompileOptions = {}): 
   if (hasErrors(diagnostics)) return { diagnostics };
   try {
     const lowered = lowerPlan(program, sourceHash(program));
-    const sourceMap = lowered.sourceMap;
-    // Keys in canonical order once, so that hashing and writing are plain JSON.stringify calls.
-    const { value: body, exact } = inCanonicalOrder(lowered.body);
+    const { body, sourceMap } = lowered;
     if (options.analyze !== false) {
       diagnostics.push(...findingDiagnostics(analyze(body), body, sourceMap, program), ...unusedDeclarations(program));
       sortDiagnostics(diagnostics, program);
     }
     // The artifact is returned even when the analysis found errors, for tools that want to run a
     // plan under review; the CLI refuses to emit or run it while errors remain.
-    return { artifact: seal(body, exact), sourceMap, diagnostics };
+    return { artifact: sealArtifact(body), sourceMap, diagnostics };
   } catch (e) {
     if (!(e instanceof TooComplex)) throw e;
     diagnostics.push(
@@ -53,22 +50,9 @@ export function compileProgram(program: Program, options: CompileOptions = {}): 
   }
 }
 
-/**
- * The runtime's `sealArtifact`: `hash` is the SHA-256 of the canonical JSON of the body — here
- * serialised once, natively (canonical-json.ts) — and is put among the keys in canonical order,
- * so that the artifact itself stays in canonical order for `artifactJson`.
- */
-function seal(body: ArtifactBody, exact: boolean): Artifact {
-  const hash = sha256Hex(exact ? JSON.stringify(body) : canonicalText(body));
-  const artifact: Record<string, unknown> = {};
-  const members: Record<string, unknown> = { ...body, hash };
-  for (const k of Object.keys(members).sort()) artifact[k] = members[k];
-  return artifact as unknown as Artifact;
-}
-
 /** The artifact as JSON text: canonical key order, two-space indent, trailing newline. Deterministic. */
 export function artifactJson(artifact: Artifact): string {
-  return `${prettyCanonicalText(artifact)}\n`;
+  return `${prettyCanonicalJson(artifact)}\n`;
 }
 
 function sortDiagnostics(ds: Diagnostic[], program: Program): void {

@@ -1,67 +1,10 @@
-// Content hashing of artifacts (canonical JSON + SHA-256) and the MD5 helpers of the team-hashing
-// contract. @noble/hashes, not node:crypto: the runtime also runs in browsers and edge workers.
+// Content hashing of artifacts (SHA-256 of their canonical JSON, canonical-json.ts) and the MD5
+// helpers of the team-hashing contract. @noble/hashes, not node:crypto: the runtime also runs in browsers and edge workers.
 import { md5 } from "@noble/hashes/legacy.js";
 import { sha256 } from "@noble/hashes/sha2.js";
 import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
 import type { Artifact } from "./artifact-types.js";
-
-/**
- * Canonical JSON: object keys sorted by UTF-16 code units, no white space, members whose value is
- * `undefined` left out (as JSON.stringify does, so an object and its parsed JSON text hash the
- * same), numbers in ECMAScript's shortest round-trip form (`String(n)`, -0 as 0). Throws on values
- * JSON cannot carry (NaN, Infinity, bigint, functions, cycles).
- */
-export function canonicalJson(value: unknown): string {
-  const parts: string[] = [];
-  write(value, parts, new Set());
-  return parts.join("");
-}
-
-function write(value: unknown, out: string[], open: Set<object>): void {
-  switch (typeof value) {
-    case "string":
-      out.push(JSON.stringify(value));
-      return;
-    case "number":
-      if (!Number.isFinite(value)) throw new TypeError(`canonical JSON cannot hold the number ${value}`);
-      out.push(Object.is(value, -0) ? "0" : String(value));
-      return;
-    case "boolean":
-      out.push(value ? "true" : "false");
-      return;
-    case "object":
-      break;
-    default:
-      throw new TypeError(`canonical JSON cannot hold a value of type ${typeof value}`);
-  }
-  if (value === null) {
-    out.push("null");
-    return;
-  }
-  if (open.has(value)) throw new TypeError("canonical JSON cannot hold a cyclic structure");
-  open.add(value);
-  if (Array.isArray(value)) {
-    out.push("[");
-    for (let i = 0; i < value.length; i++) {
-      if (i > 0) out.push(",");
-      const v: unknown = value[i];
-      if (v === undefined || typeof v === "function") out.push("null");
-      else write(v, out, open);
-    }
-    out.push("]");
-  } else {
-    const obj = value as Record<string, unknown>;
-    const keys = Object.keys(obj).filter((k) => obj[k] !== undefined).sort();
-    out.push("{");
-    keys.forEach((k, i) => {
-      if (i > 0) out.push(",");
-      out.push(JSON.stringify(k), ":");
-      write(obj[k], out, open);
-    });
-    out.push("}");
-  }
-  open.delete(value);
-}
+import { canonicalJson, inCanonicalOrder } from "./canonical-json.js";
 
 export function sha256Hex(text: string): string {
   return bytesToHex(sha256(utf8ToBytes(text)));
@@ -73,9 +16,19 @@ export function artifactHash(artifactWithoutHash: Omit<Artifact, "hash"> | Recor
   return sha256Hex(canonicalJson(body));
 }
 
-/** The artifact with its `hash` set: what the compiler writes. */
+/**
+ * The artifact with its `hash` set: what the compiler writes. The result is a copy in canonical
+ * key order (`hash` among the other keys), so that hashing it here and writing it later are both
+ * native JSON.stringify calls; subtrees already in order are shared, not copied.
+ */
 export function sealArtifact(body: Omit<Artifact, "hash">): Artifact {
-  return { ...(body as Artifact), hash: artifactHash(body) };
+  const { hash: _ignored, ...rest } = body as Record<string, unknown>;
+  const { value, exact } = inCanonicalOrder(rest);
+  const members: Record<string, unknown> = { ...value, hash: sha256Hex(exact ? JSON.stringify(value) : canonicalJson(value)) };
+  const artifact: Record<string, unknown> = {};
+  // defineProperty: a member named "__proto__" stays a member
+  for (const k of Object.keys(members).sort()) Object.defineProperty(artifact, k, { value: members[k], enumerable: true, writable: true, configurable: true });
+  return artifact as unknown as Artifact;
 }
 
 /** MD5 (hex) of the UTF-8 bytes of `text`. */

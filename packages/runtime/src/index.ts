@@ -10,7 +10,8 @@ export type { WhyNot, WhyNotReason } from "./why-not.js";
 export { ArtifactError, type ArtifactErrorCode } from "./errors.js";
 export { type StateStore, type LoadSource, InMemoryStateStore, InMemoryLoadSource } from "./state.js";
 export { artifactSchema } from "./schema.js";
-export { canonicalJson, artifactHash, sealArtifact, sha256Hex, md5Hex, md5First32, memberSeeds } from "./hash.js";
+export { canonicalJson, prettyCanonicalJson } from "./canonical-json.js";
+export { artifactHash, sealArtifact, sha256Hex, md5Hex, md5First32, memberSeeds } from "./hash.js";
 export { fmix32, hashKey } from "./strategies.js";
 export { describeAtom, type CAtom, type CBox } from "./atoms.js";
 // For backends that compile the rule tables (the ahead-of-time JS module): the tables as the runtime lays them out.

@@ -41,7 +41,7 @@ export function lowerPlan(program: Program, sourceHash: string): { body: Artifac
   const fileOf = (n: object, fallback: string) => program.fileOf.get(n) ?? fallback;
 
   // Objects are built with their keys in canonical (sorted) order, so that the artifact needs no
-  // reordering before it is hashed and written (canonical-json.ts). Indexes are reserved before
+  // reordering before it is hashed and written (runtime/src/canonical-json.ts). Indexes are reserved before
   // children are lowered: a parent precedes its children, and its conditions theirs.
   const lowerTerritory = (decl: TerritoryDecl, file: string, parent: number | undefined): number => {
     const idx = territories.length;

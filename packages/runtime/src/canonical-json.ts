@@ -1,17 +1,82 @@
-// The runtime's canonical JSON (`canonicalJson`: keys sorted by UTF-16 code units, undefined
-// members left out, numbers as `String(n)`) at the speed of the engine's JSON.stringify. The
-// compiler hashes and writes the artifact as canonical JSON; at 10,000 territories that is 6.5 MB,
-// and the runtime's general writer (one string part per token, a sort per object) took about half
-// a second where JSON.stringify takes a tenth of it. JSON.stringify writes members in the object's
-// own order, so the artifact is rebuilt once with its keys in canonical order (`inCanonicalOrder`)
-// and then written natively; anything that does not fit that mould goes to `canonicalJson`.
-import { canonicalJson } from "@carve/runtime";
+// Canonical JSON (SPEC 3: the artifact's content hash is the SHA-256 of it): object keys sorted by
+// UTF-16 code units, no white space, members whose value is `undefined` left out (as JSON.stringify
+// does, so an object and its parsed JSON text hash the same), numbers in ECMAScript's shortest
+// round-trip form (`String(n)`, -0 as 0). Artifacts are megabytes at 10,000 territories, so a value
+// whose keys already enumerate in canonical order (an artifact as `carve compile` writes it, and as
+// JSON.parse reads it back) is written by the engine's JSON.stringify, which is several times faster
+// than a writer in JavaScript; anything else goes through `generalCanonicalJson`.
+
+/**
+ * The canonical JSON text of `value`. Throws a TypeError on values JSON cannot carry (NaN,
+ * Infinity, bigint, functions, undefined at the top, cycles).
+ */
+export function canonicalJson(value: unknown): string {
+  return isCanonicalOrder(value, new Set()) ? JSON.stringify(value) : generalCanonicalJson(value);
+}
+
+/** Canonical key order, two-space indent: the same text as re-indenting `canonicalJson(value)`. */
+export function prettyCanonicalJson(value: unknown): string {
+  return isCanonicalOrder(value, new Set()) ? JSON.stringify(value, null, 2) : JSON.stringify(JSON.parse(generalCanonicalJson(value)), null, 2);
+}
+
+/** canonicalJson written token by token, for values in any key order; the reference for the fast path. */
+export function generalCanonicalJson(value: unknown): string {
+  const parts: string[] = [];
+  write(value, parts, new Set());
+  return parts.join("");
+}
+
+function write(value: unknown, out: string[], open: Set<object>): void {
+  switch (typeof value) {
+    case "string":
+      out.push(JSON.stringify(value));
+      return;
+    case "number":
+      if (!Number.isFinite(value)) throw new TypeError(`canonical JSON cannot hold the number ${value}`);
+      out.push(Object.is(value, -0) ? "0" : String(value));
+      return;
+    case "boolean":
+      out.push(value ? "true" : "false");
+      return;
+    case "object":
+      break;
+    default:
+      throw new TypeError(`canonical JSON cannot hold a value of type ${typeof value}`);
+  }
+  if (value === null) {
+    out.push("null");
+    return;
+  }
+  if (open.has(value)) throw new TypeError("canonical JSON cannot hold a cyclic structure");
+  open.add(value);
+  if (Array.isArray(value)) {
+    out.push("[");
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) out.push(",");
+      const v: unknown = value[i];
+      if (v === undefined || typeof v === "function") out.push("null");
+      else write(v, out, open);
+    }
+    out.push("]");
+  } else {
+    const obj = value as Record<string, unknown>;
+    const keys = Object.keys(obj).filter((k) => obj[k] !== undefined).sort();
+    out.push("{");
+    keys.forEach((k, i) => {
+      if (i > 0) out.push(",");
+      out.push(JSON.stringify(k), ":");
+      write(obj[k], out, open);
+    });
+    out.push("}");
+  }
+  open.delete(value);
+}
 
 /**
  * The value with every plain object's keys in canonical order and its undefined members dropped,
  * objects already so shared rather than copied (lowering builds most of them in that order), and
- * whether JSON.stringify of the result is canonical JSON (else use `canonicalText`). For trees of
- * plain data such as the lowered artifact body: it tracks depth rather than the objects on the
+ * whether JSON.stringify of the result is canonical JSON. For trees of plain data such as an
+ * artifact: it tracks depth rather than the objects on the
  * path (a third of the walk's cost), so a cycle is only noticed past MAX_DEPTH.
  */
 export function inCanonicalOrder<T>(value: T): { value: T; exact: boolean } {
@@ -20,18 +85,8 @@ export function inCanonicalOrder<T>(value: T): { value: T; exact: boolean } {
   return { value: out, exact: ctx.exact && value !== undefined };
 }
 
-/** Deeper than any artifact: past it the value is left to canonicalJson (which reports cycles). */
+/** Deeper than any artifact: past it the value is left to the general writer (which reports cycles). */
 const MAX_DEPTH = 64;
-
-/** Same text as `canonicalJson(value)`. */
-export function canonicalText(value: unknown): string {
-  return isCanonicalOrder(value, new Set()) ? JSON.stringify(value) : canonicalJson(value);
-}
-
-/** Canonical key order, two-space indent: the same text as re-indenting `canonicalJson(value)`. */
-export function prettyCanonicalText(value: unknown): string {
-  return isCanonicalOrder(value, new Set()) ? JSON.stringify(value, null, 2) : JSON.stringify(JSON.parse(canonicalJson(value)), null, 2);
-}
 
 function isPlainObject(v: object): v is Record<string, unknown> {
   const proto = Object.getPrototypeOf(v) as unknown;
@@ -102,7 +157,7 @@ function sortedCopy(v: Record<string, unknown>, keys: string[], values: unknown[
     if (keys[i] === "__proto__") Object.defineProperty(copy, keys[i], { value: x, enumerable: true, writable: true, configurable: true });
     else copy[keys[i]] = x;
   }
-  // Integer-like keys enumerate first whatever the insertion order: then only canonicalJson will do.
+  // Integer-like keys enumerate first whatever the insertion order: then only the general writer will do.
   const written = Object.keys(copy);
   for (let i = 1; i < written.length; i++) if (!(written[i - 1] < written[i])) ctx.exact = false;
   return copy;
