@@ -21,4 +21,6 @@ export const TypeCodes = {
   TestWithoutExpect: entry(56, "warning", "test has no expectation"),
   DuplicateMember: entry(57, "error", "rep listed twice in a team"),
   MissingGiven: entry(58, "warning", "a test leaves out a required field"),
+  OverflowCycle: entry(59, "error", "team overflow cycle"),
+  DuplicateEmail: entry(60, "error", "two reps share an e-mail"),
 } as const;

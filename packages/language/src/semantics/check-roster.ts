@@ -1,7 +1,8 @@
 // The roster: reps, teams and the targets that name them (`assign`, `otherwise`, `overflow`).
 import type { DateLit, DottedName, RepAttr, RepDecl, TeamDecl } from "../ast/nodes.js";
 import { Codes } from "../diagnostics/catalogue.js";
-import { normalizeDomain } from "@carve/values";
+import type { Range } from "../ast/source.js";
+import { foldString, normalizeDomain } from "@carve/values";
 import { addReference, report, type Sema } from "./context.js";
 import { checkDate, checkWhole } from "./check-literals.js";
 import { checkDateRange } from "./check-range.js";
@@ -70,6 +71,30 @@ export function checkWindow(s: Sema, file: string, from: DateLit | undefined, un
 
 const EMAIL = /^[^\s@]+@[^\s@]+$/;
 
+// Per program: each e-mail (folded as the runtime's rep lookup folds it) with the first rep that
+// gives it. Reps are checked in program order, so the later rep of a pair is the one reported.
+const emails = new WeakMap<Sema, Map<string, { rep: string; file: string; range: Range }>>();
+
+/** Two reps with one e-mail (CARVE060): a `rep` field holding it could mean either. */
+function checkEmailUnique(s: Sema, file: string, rep: RepDecl, lit: { value: string; range: Range }): void {
+  const name = rep.name?.text;
+  // A rep whose name is a duplicate (CARVE024) is not in the roster, so it makes nothing ambiguous.
+  if (!name || s.symbols.get(name)?.decl !== rep) return;
+  let seen = emails.get(s);
+  if (!seen) emails.set(s, (seen = new Map()));
+  const key = foldString(lit.value);
+  const first = seen.get(key);
+  if (!first) {
+    seen.set(key, { rep: name, file, range: lit.range });
+    return;
+  }
+  report(s, Codes.DuplicateEmail, file, lit.range,
+    `reps \`${first.rep}\` and \`${name}\` both have the e-mail \`${lit.value.trim()}\`, so a \`rep\` field holding it could mean either`, {
+      help: `give each rep their own e-mail address (or remove the e-mail from \`${name}\`)`,
+      related: [{ file: first.file, range: first.range, message: `\`${first.rep}\`'s e-mail is here` }],
+    });
+}
+
 export function checkRep(s: Sema, file: string, rep: RepDecl): void {
   const name = rep.name?.text ?? "this rep";
   let from: DateLit | undefined;
@@ -95,7 +120,7 @@ export function checkRep(s: Sema, file: string, rep: RepDecl): void {
           report(s, Codes.InvalidValue, file, v.range, `\`${v.value}\` is not an e-mail address`, {
             help: "write the rep's address, e.g. `\"alice@acme.com\"`",
           });
-        }
+        } else checkEmailUnique(s, file, rep, v);
         break;
       case "capacity":
         if (v && v.kind !== "List" && v.kind !== "Range") checkWhole(s, file, v, "capacity", 0);

@@ -13,6 +13,7 @@ import { checkSets, setInfo } from "./check-sets.js";
 import { checkTests } from "./check-tests.js";
 import { loadFiles, type LoadedFiles, type LoadOptions } from "./load.js";
 import { buildRecord } from "./record.js";
+import { checkOverflowCycles } from "./overflow-cycles.js";
 import { orderSegments } from "./segments.js";
 import { checkStructure, type Structure } from "./structure.js";
 import { collectSymbols } from "./symbols.js";
@@ -63,6 +64,7 @@ export function checkProgram(entry: string, loaded: LoadedFiles): Program {
         }
       }
     }
+    checkOverflowCycles(s);
     checkTests(s, testsWithFiles);
     checkSets(s);
   } catch (err) {
