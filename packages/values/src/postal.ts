@@ -134,13 +134,35 @@ function isAlnum(c: number): boolean {
 }
 
 /**
- * normalizePostal's value for text that only needs trimming and upper-casing to be canonical
- * (" 94105 ", "m5v 2t6"), or undefined: then normalizePostal decides. No regular expressions.
+ * normalizePostal's value for text that only needs trimming, upper-casing or its separator to be
+ * canonical (" 94105 ", "m5v 2t6", "M5V2T6", "941051234"), or undefined: then normalizePostal
+ * decides. No regular expressions.
  */
 export function trimmedCanonicalPostal(text: string, rule: PostalRule): string | undefined {
   if (isCanonicalPostal(text, rule)) return text;
   const s = text.trim().toUpperCase();
-  return s !== text && isCanonicalPostal(s, rule) ? s : undefined;
+  if (s !== text && isCanonicalPostal(s, rule)) return s;
+  const separated = withSeparator(s, rule);
+  return separated !== undefined && isCanonicalPostal(separated, rule) ? separated : undefined;
+}
+
+/**
+ * The code with the separator its rule's pattern makes optional put back: the space before a
+ * Canadian or UK inward code (always the last three characters), the hyphen of a ZIP+4 written
+ * without one or with a space. Undefined when the rule has no such separator.
+ */
+function withSeparator(s: string, rule: PostalRule): string | undefined {
+  const n = s.length;
+  switch (rule) {
+    case PostalRule.Canada:
+    case PostalRule.Uk:
+      return n >= 5 && n <= 7 && !s.includes(" ") ? `${s.slice(0, n - 3)} ${s.slice(n - 3)}` : undefined;
+    case PostalRule.Zip:
+      if (n === 9) return `${s.slice(0, 5)}-${s.slice(5)}`;
+      return n === 10 && s.charCodeAt(5) === 0x20 ? `${s.slice(0, 5)}-${s.slice(6)}` : undefined;
+    default:
+      return undefined;
+  }
 }
 
 /** postalDigits of a code isCanonicalPostal accepts (upper case already: only separators go). */

@@ -48,7 +48,11 @@ describe("isCanonicalPostal", () => {
     );
     expect(answered).toBeGreaterThan(1000);
     expect(trimmedCanonicalPostal(" m5v 2t6 ", postalRule("CA"))).toBe("M5V 2T6");
-    expect(trimmedCanonicalPostal("m5v2t6", postalRule("CA"))).toBeUndefined(); // the general rule adds the space
+    expect(trimmedCanonicalPostal("m5v2t6", postalRule("CA"))).toBe("M5V 2T6");
+    expect(trimmedCanonicalPostal("cb29ud", postalRule("GB"))).toBe("CB2 9UD");
+    expect(trimmedCanonicalPostal("941051234", postalRule("US"))).toBe("94105-1234");
+    expect(trimmedCanonicalPostal(" 94105 1234", postalRule("US"))).toBe("94105-1234");
+    expect(trimmedCanonicalPostal("M5V  2T6", postalRule("CA"))).toBeUndefined(); // two spaces: the general rule collapses them
   });
 
   it("knows the canonical forms of each rule", () => {
