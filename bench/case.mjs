@@ -89,7 +89,8 @@ if (!spec.async) {
   const runs = [];
   for (let r = 0; r < opt.runs; r++) runs.push(rateFor(fn, sample, opt.runMs));
   const rates = runs.map((x) => x.wall);
-  result.rate = { median: median(rates), min: Math.min(...rates), max: Math.max(...rates), cpu: median(runs.map((x) => x.cpu)), runs: rates.length, method: "batch" };
+  const cpuRates = runs.map((x) => x.cpu);
+  result.rate = { median: median(rates), min: Math.min(...rates), max: Math.max(...rates), cpu: median(cpuRates), runs: rates.length, all: rates, cpuAll: cpuRates, method: "batch" };
   result.timerNs = timerOverheadNs();
   result.latency = { ...latencySummary(latencySync(fn, sample, opt.latencyCount, opt.latencyMs)), method: "per call" };
 } else if (!opt.engine.endsWith("-batch")) {

@@ -14,6 +14,14 @@ export const ENGINE_LABELS = {
   "zen-batch": "zen-engine (256 in flight)",
 };
 
+/** How the rounds at the target size were merged (lib/rounds.mjs), when there were several. */
+function roundsNote(results) {
+  const merged = Object.entries(results.cases).flatMap(([size, cases]) => Object.values(cases).filter((c) => (c.rounds ?? 1) > 1).map(() => Number(size)));
+  if (merged.length === 0) return "";
+  const n = Math.max(...Object.values(results.cases).flatMap((cases) => Object.values(cases).map((c) => c.rounds ?? 1)));
+  return ` At ${int(merged[0])} territories each synchronous engine ran in ${n} processes, taking turns with the others: decisions/s is the median (and range) of all their timed runs, and p50, p99 and p99.9 are the medians of the processes' own figures.`;
+}
+
 /** Carve's rate over another engine's, in words. */
 function relative(x) {
   return x >= 1 ? `Carve ${times(x)} faster` : `Carve ${times(1 / x)} slower`;
@@ -118,7 +126,7 @@ export function renderReport(results) {
     "",
     "### Evaluation",
     "",
-    `Latency of the synchronous engines includes the two clock reads around each call (median ${ns(timerNs(results))} here).`,
+    `Latency of the synchronous engines includes the two clock reads around each call (median ${ns(timerNs(results))} here).` + roundsNote(results),
     "",
     ...Object.entries(results.cases).flatMap(([size, cases]) => [sizeTable(Number(size), cases), ""]),
   ];
