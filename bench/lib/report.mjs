@@ -16,10 +16,9 @@ export const ENGINE_LABELS = {
 
 /** How the rounds at the target size were merged (lib/rounds.mjs), when there were several. */
 function roundsNote(results) {
-  const merged = Object.entries(results.cases).flatMap(([size, cases]) => Object.values(cases).filter((c) => (c.rounds ?? 1) > 1).map(() => Number(size)));
+  const merged = Object.entries(results.cases).flatMap(([size, cases]) => Object.values(cases).filter((c) => (c.rounds ?? 1) > 1).map((c) => ({ size: Number(size), rounds: c.rounds })));
   if (merged.length === 0) return "";
-  const n = Math.max(...Object.values(results.cases).flatMap((cases) => Object.values(cases).map((c) => c.rounds ?? 1)));
-  return ` At ${int(merged[0])} territories each synchronous engine ran in ${n} processes, taking turns with the others: decisions/s is the median (and range) of all their timed runs, and p50, p99 and p99.9 are the medians of the processes' own figures.`;
+  return ` At ${int(merged[0].size)} territories each synchronous engine ran in ${Math.max(...merged.map((m) => m.rounds))} processes, taking turns with the others: decisions/s is the median (and range) of all their timed runs, and p50, p99 and p99.9 are the medians of the processes' own figures.`;
 }
 
 /** Carve's rate over another engine's, in words. */

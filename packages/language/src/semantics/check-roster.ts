@@ -71,28 +71,35 @@ export function checkWindow(s: Sema, file: string, from: DateLit | undefined, un
 
 const EMAIL = /^[^\s@]+@[^\s@]+$/;
 
-// Per program: each e-mail (folded as the runtime's rep lookup folds it) with the first rep that
-// gives it. Reps are checked in program order, so the later rep of a pair is the one reported.
-const emails = new WeakMap<Sema, Map<string, { rep: string; file: string; range: Range }>>();
+/** Whether a rep's `email` is an address (else CARVE042). */
+function isEmail(text: string): boolean {
+  return EMAIL.test(text.trim()) && normalizeDomain(text).ok;
+}
 
-/** Two reps with one e-mail (CARVE060): a `rep` field holding it could mean either. */
-function checkEmailUnique(s: Sema, file: string, rep: RepDecl, lit: { value: string; range: Range }): void {
-  const name = rep.name?.text;
-  // A rep whose name is a duplicate (CARVE024) is not in the roster, so it makes nothing ambiguous.
-  if (!name || s.symbols.get(name)?.decl !== rep) return;
-  let seen = emails.get(s);
-  if (!seen) emails.set(s, (seen = new Map()));
-  const key = foldString(lit.value);
-  const first = seen.get(key);
-  if (!first) {
-    seen.set(key, { rep: name, file, range: lit.range });
-    return;
+/**
+ * Two reps with one e-mail (CARVE060): a `rep` field holding it could mean either. Runs after every
+ * rep is checked, over the roster's reps in program order, so the later rep of a pair is reported.
+ * E-mails are compared as the runtime's rep lookup folds them; a rep whose name is a duplicate
+ * (CARVE024) is not in the roster and makes nothing ambiguous.
+ */
+export function checkEmailsUnique(s: Sema): void {
+  const seen = new Map<string, { rep: string; file: string; range: Range }>();
+  for (const sym of s.symbols.values()) {
+    if (sym.kind !== "rep") continue;
+    const lit = sym.decl.attrs?.find((a) => a?.name === "email")?.value;
+    if (lit?.kind !== "String" || !isEmail(lit.value)) continue;
+    const key = foldString(lit.value);
+    const first = seen.get(key);
+    if (!first) {
+      seen.set(key, { rep: sym.name, file: sym.file, range: lit.range });
+      continue;
+    }
+    report(s, Codes.DuplicateEmail, sym.file, lit.range,
+      `reps \`${first.rep}\` and \`${sym.name}\` both have the e-mail \`${lit.value.trim()}\`, so a \`rep\` field holding it could mean either`, {
+        help: `give each rep their own e-mail address (or remove the e-mail from \`${sym.name}\`)`,
+        related: [{ file: first.file, range: first.range, message: `\`${first.rep}\`'s e-mail is here` }],
+      });
   }
-  report(s, Codes.DuplicateEmail, file, lit.range,
-    `reps \`${first.rep}\` and \`${name}\` both have the e-mail \`${lit.value.trim()}\`, so a \`rep\` field holding it could mean either`, {
-      help: `give each rep their own e-mail address (or remove the e-mail from \`${name}\`)`,
-      related: [{ file: first.file, range: first.range, message: `\`${first.rep}\`'s e-mail is here` }],
-    });
 }
 
 export function checkRep(s: Sema, file: string, rep: RepDecl): void {
@@ -116,11 +123,11 @@ export function checkRep(s: Sema, file: string, rep: RepDecl): void {
     switch (attr.name) {
       case "email":
         if (v?.kind !== "String") break;
-        if (!EMAIL.test(v.value.trim()) || !normalizeDomain(v.value).ok) {
+        if (!isEmail(v.value)) {
           report(s, Codes.InvalidValue, file, v.range, `\`${v.value}\` is not an e-mail address`, {
             help: "write the rep's address, e.g. `\"alice@acme.com\"`",
           });
-        } else checkEmailUnique(s, file, rep, v);
+        }
         break;
       case "capacity":
         if (v && v.kind !== "List" && v.kind !== "Range") checkWhole(s, file, v, "capacity", 0);

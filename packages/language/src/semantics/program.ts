@@ -7,7 +7,7 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { FileHost } from "../host.js";
 import { dedupe, newSema } from "./context.js";
 import { checkCondition, NO_SCOPE } from "./check-conditions.js";
-import { checkRep, checkTeam } from "./check-roster.js";
+import { checkEmailsUnique, checkRep, checkTeam } from "./check-roster.js";
 import { checkOverlays, checkOverride, checkTerritories } from "./check-rules.js";
 import { checkSets, setInfo } from "./check-sets.js";
 import { checkTests } from "./check-tests.js";
@@ -65,6 +65,7 @@ export function checkProgram(entry: string, loaded: LoadedFiles): Program {
       }
     }
     checkOverflowCycles(s);
+    checkEmailsUnique(s);
     checkTests(s, testsWithFiles);
     checkSets(s);
   } catch (err) {
